@@ -1,0 +1,231 @@
+//! The JSON contract: JSON in, JSON out, exactly what JavaScript sees.
+//!
+//! The wasm bindings only turn a JS value into a string and back; everything else happens here,
+//! natively testable: parsing with `deny_unknown_fields`, turning strings into instants and dates
+//! with typed errors, calling the rules, serialising the answer (camelCase, dates `YYYY-MM-DD`,
+//! instants RFC 3339 in Japan time, money as decimal strings with their currency).
+//!
+//! ```
+//! let answer = coverage_calc::api::buy_json(r#"{
+//!     "plan": "care-refresh-1y", "product": "osmo-action-4",
+//!     "activatedAt": "2026-11-01T10:00:00+09:00", "now": "2026-11-20T10:00:00+09:00"
+//! }"#).unwrap();
+//! let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
+//! assert_eq!(answer["eligible"], true); // a handheld: 30 days (T-5)
+//! assert_eq!(answer["deadline"], "2026-12-01T10:00:00+09:00");
+//! assert_eq!(answer["price"], serde_json::json!({"status": "published", "amount": "3520", "currency": "JPY"}));
+//!
+//! let error = coverage_calc::api::buy_json(r#"{"plan": "care-refresh-1y", "product": "x", "now": "2026-11-20T10:00:00Z"}"#).unwrap_err();
+//! assert_eq!(error.code().as_str(), "unknown_product");
+//! ```
+
+use std::sync::OnceLock;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::care_refresh::{self, BuyAnswer, Channel, Claim, ClaimKind, StatusAnswer};
+use crate::catalog::catalog;
+use crate::error::{Error, ErrorCode, Result};
+use crate::time::{clip, parse_date, parse_instant};
+
+/// A buy request, as JSON (see the TypeScript `BuyRequest`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BuyRequest {
+    /// Plan id.
+    pub plan: String,
+    /// Product id.
+    pub product: String,
+    /// Activation instant; absent or `null` when not activated.
+    #[serde(default)]
+    pub activated_at: Option<String>,
+    /// Invitation e-mail instant (CR-4), if any.
+    #[serde(default)]
+    pub invitation_at: Option<String>,
+    /// `separate` (default) or `with-product`.
+    #[serde(default)]
+    pub channel: Option<String>,
+    /// Shipping date, needed with `with-product`.
+    #[serde(default)]
+    pub shipping_date: Option<String>,
+    /// Region of purchase, `JP` by default.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// "Now".
+    pub now: String,
+}
+
+/// A claim, as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClaimRequest {
+    /// `replacement`, `flyaway` or `warranty-repair`.
+    pub kind: String,
+    /// Japan date of the claim.
+    pub date: String,
+}
+
+/// A status request, as JSON (see the TypeScript `StatusRequest`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StatusRequest {
+    /// Plan id of the plan held.
+    pub plan: String,
+    /// Product id.
+    pub product: String,
+    /// Service start date.
+    pub start: String,
+    /// Japan date of purchase, for the edition; the start date by default.
+    #[serde(default)]
+    pub bought_on: Option<String>,
+    /// Earlier plans of the chain, oldest first.
+    #[serde(default)]
+    pub chain: Vec<String>,
+    /// Claims made on the plan held.
+    #[serde(default)]
+    pub claims: Vec<ClaimRequest>,
+    /// "Now".
+    pub now: String,
+}
+
+/// Parses a request, mapping serde's complaints to stable codes.
+fn parse<T: DeserializeOwned>(json: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| {
+        let message = e.to_string();
+        let code = match e.classify() {
+            serde_json::error::Category::Syntax
+            | serde_json::error::Category::Eof
+            | serde_json::error::Category::Io => ErrorCode::InvalidJson,
+            serde_json::error::Category::Data if message.starts_with("unknown field") => ErrorCode::UnknownField,
+            serde_json::error::Category::Data if message.starts_with("missing field") => ErrorCode::MissingField,
+            serde_json::error::Category::Data => ErrorCode::InvalidRequest,
+        };
+        Error::new(code, message)
+    })
+}
+
+fn to_json<T: Serialize>(answer: &T) -> Result<String> {
+    serde_json::to_string(answer).map_err(|e| Error::new(ErrorCode::Internal, format!("answer not serialisable: {e}")))
+}
+
+fn optional_instant(field: &str, text: Option<&str>) -> Result<Option<crate::time::Instant>> {
+    text.map(|t| parse_instant(field, t)).transpose()
+}
+
+/// The typed twin of [`buy_json`].
+pub fn buy(request: &BuyRequest) -> Result<BuyAnswer> {
+    let channel = match request.channel.as_deref() {
+        None | Some("separate") => Channel::Separate,
+        Some("with-product") => {
+            let shipping = request.shipping_date.as_deref().ok_or_else(|| {
+                Error::new(ErrorCode::MissingField, "`shippingDate` is needed when `channel` is `with-product`")
+            })?;
+            Channel::WithProduct { shipping_date: parse_date("shippingDate", shipping)? }
+        }
+        Some(other) => {
+            return Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("`channel` must be `separate` or `with-product`, not `{}`", clip(other)),
+            ))
+        }
+    };
+    let input = care_refresh::BuyInput {
+        plan: &request.plan,
+        product: &request.product,
+        activated_at: optional_instant("activatedAt", request.activated_at.as_deref())?,
+        invitation_at: optional_instant("invitationAt", request.invitation_at.as_deref())?,
+        channel,
+        region: request.region.as_deref().unwrap_or(care_refresh::REGION_PRICED),
+        now: parse_instant("now", &request.now)?,
+    };
+    care_refresh::buy(&input)
+}
+
+/// The typed twin of [`status_json`].
+pub fn status(request: &StatusRequest) -> Result<StatusAnswer> {
+    let claims = request
+        .claims
+        .iter()
+        .map(|c| {
+            let kind = match c.kind.as_str() {
+                "replacement" => ClaimKind::Replacement,
+                "flyaway" => ClaimKind::Flyaway,
+                "warranty-repair" => ClaimKind::WarrantyRepair,
+                other => {
+                    return Err(Error::new(
+                        ErrorCode::InvalidValue,
+                        format!(
+                            "claim `kind` must be `replacement`, `flyaway` or `warranty-repair`, not `{}`",
+                            clip(other)
+                        ),
+                    ))
+                }
+            };
+            Ok(Claim { kind, date: parse_date("claims.date", &c.date)? })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let input = care_refresh::StatusInput {
+        plan: &request.plan,
+        product: &request.product,
+        start: parse_date("start", &request.start)?,
+        bought_on: request.bought_on.as_deref().map(|d| parse_date("boughtOn", d)).transpose()?,
+        chain: request.chain.iter().map(String::as_str).collect(),
+        claims,
+        now: parse_instant("now", &request.now)?,
+    };
+    care_refresh::status(&input)
+}
+
+/// The catalog as JSON, serialised once.
+pub fn catalog_json() -> Result<&'static str> {
+    static JSON: OnceLock<Result<String>> = OnceLock::new();
+    JSON.get_or_init(|| to_json(catalog()?)).as_ref().map(String::as_str).map_err(Clone::clone)
+}
+
+/// Can a plan be bought now? JSON `BuyRequest` in, JSON `BuyAnswer` out.
+pub fn buy_json(request: &str) -> Result<String> {
+    to_json(&buy(&parse(request)?)?)
+}
+
+/// What does a plan held have left? JSON `StatusRequest` in, JSON `StatusAnswer` out.
+pub fn status_json(request: &str) -> Result<String> {
+    to_json(&status(&parse(request)?)?)
+}
+
+/// Calls one function of the API by its JavaScript name: `catalog`, `buy` or `status`.
+pub fn call_json(function: &str, request: &str) -> Result<String> {
+    match function {
+        "catalog" => catalog_json().map(str::to_owned),
+        "buy" => buy_json(request),
+        "status" => status_json(request),
+        other => Err(Error::new(ErrorCode::InvalidValue, format!("unknown function `{}`", clip(other)))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_errors_map_to_codes() {
+        assert_eq!(buy_json("{").unwrap_err().code(), ErrorCode::InvalidJson);
+        assert_eq!(buy_json("").unwrap_err().code(), ErrorCode::InvalidJson);
+        assert_eq!(buy_json("[]").unwrap_err().code(), ErrorCode::InvalidRequest);
+        assert_eq!(buy_json(r#"{"plan":"a"}"#).unwrap_err().code(), ErrorCode::MissingField);
+        assert_eq!(
+            buy_json(r#"{"plan":"a","product":"b","now":"x","nope":1}"#).unwrap_err().code(),
+            ErrorCode::UnknownField
+        );
+        assert_eq!(buy_json(r#"{"plan":1,"product":"b","now":"x"}"#).unwrap_err().code(), ErrorCode::InvalidRequest);
+    }
+
+    #[test]
+    fn catalog_json_is_cached_and_parses() {
+        let a = catalog_json().unwrap();
+        let b = catalog_json().unwrap();
+        assert!(std::ptr::eq(a, b));
+        let v: serde_json::Value = serde_json::from_str(a).unwrap();
+        assert_eq!(v["products"].as_array().unwrap().len(), 57);
+    }
+}

@@ -1,0 +1,562 @@
+//! The catalog: plans, products, prices and editions of the terms, as data.
+//!
+//! Everything here is read once from the files in `data/` (embedded at build time): the price
+//! tables as CSV with the source document of every row, the plans and the editions of the terms
+//! as JSON. A change of price or a new edition is a data change. The catalog is parsed on first
+//! use and kept (a `OnceLock`); a malformed data file is a defect of the build, reported as an
+//! [`ErrorCode::Internal`] error and caught by the unit tests, never a panic.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{Fee, Money};
+
+const CARE_REFRESH_CSV: &str = include_str!("../data/care_refresh_jp.csv");
+const CARE_ENTERPRISE_CSV: &str = include_str!("../data/care_enterprise_jp.csv");
+const PLANS_JSON: &str = include_str!("../data/plans.json");
+const EDITIONS_JSON: &str = include_str!("../data/care_refresh_editions.json");
+
+/// A plan family: the rules that apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// DJI Care Refresh (RULES.md CR).
+    CareRefresh,
+    /// DJI Care Enterprise (RULES.md EN).
+    CareEnterprise,
+}
+
+impl Family {
+    /// The id used in JSON, e.g. `care-refresh`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CareRefresh => "care-refresh",
+            Self::CareEnterprise => "care-enterprise",
+        }
+    }
+}
+
+/// A product category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// An aircraft.
+    Drone,
+    /// Osmo, Pocket, Ronin / RS series (Care Refresh).
+    Handheld,
+    /// A Zenmuse payload (Care Enterprise).
+    GimbalCamera,
+    /// An accessory treated like the aircraft it belongs to (Care Enterprise).
+    Accessory,
+}
+
+/// Whether a Care Refresh product has flyaway (lost in flight) replacements (CR-8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flyaway {
+    /// Offered.
+    Yes,
+    /// Not offered.
+    No,
+    /// The sources do not say.
+    Unknown,
+}
+
+/// How a Plus plan serves a product (EN-7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlusMode {
+    /// Replacement or repair, deducted from the limit.
+    ReplaceOrRepair,
+    /// Zenmuse XT / XT2: repair only, a loaner unit on request.
+    RepairOnlyWithLoaner,
+}
+
+/// A name in Japanese and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Japanese.
+    pub ja: String,
+    /// English.
+    pub en: String,
+}
+
+/// A plan of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Plan {
+    /// Id, e.g. `care-refresh-1y`.
+    pub id: String,
+    /// Its family.
+    pub family: Family,
+    /// Length of its period in months (T-2).
+    pub months: u32,
+    /// Its name.
+    pub name: Names,
+    /// The seed documents it is read from.
+    pub sources: Vec<String>,
+}
+
+/// Care Refresh prices of one product (CR-7, CR-8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RefreshTerms {
+    /// Price of the 1-year plan.
+    pub price_1y: Fee,
+    /// Price of the 2-year plan.
+    pub price_2y: Fee,
+    /// Fee per refresh replacement.
+    pub exchange_fee: Fee,
+    /// Whether flyaway replacements are offered.
+    pub flyaway: Flyaway,
+    /// Fee per flyaway replacement (`not-offered` when flyaway is `no`).
+    pub flyaway_fee: Fee,
+}
+
+/// Care Enterprise prices and limits of one product (EN-4 … EN-9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnterpriseTerms {
+    /// Basic plan price.
+    pub basic_price: Fee,
+    /// Basic fee of the first replacement.
+    pub basic_fee_1: Fee,
+    /// Basic fee of the second replacement.
+    pub basic_fee_2: Fee,
+    /// Basic Renew price.
+    pub basic_renew_price: Fee,
+    /// Basic Renew fee of its one replacement.
+    pub basic_renew_fee: Fee,
+    /// Plus plan price.
+    pub plus_price: Fee,
+    /// Plus coverage limit granted to this product.
+    pub plus_limit: Fee,
+    /// Plus Renew price.
+    pub plus_renew_price: Fee,
+    /// Plus Renew limit.
+    pub plus_renew_limit: Fee,
+    /// Replacement or repair, or repair only with a loaner.
+    pub plus_mode: PlusMode,
+}
+
+/// The terms of a product, by family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Terms {
+    /// Care Refresh prices.
+    CareRefresh(RefreshTerms),
+    /// Care Enterprise prices and limits.
+    CareEnterprise(EnterpriseTerms),
+}
+
+/// A product of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Product {
+    /// Id, exactly as in the spec's CSV.
+    pub id: String,
+    /// Its family.
+    pub family: Family,
+    /// Its name.
+    pub name: Names,
+    /// Its category.
+    pub category: Category,
+    /// The plans it can take.
+    pub plans: Vec<String>,
+    /// The seed document its row is read from.
+    pub source: String,
+    /// Its prices, by family.
+    pub terms: Terms,
+}
+
+impl Product {
+    /// Care Refresh terms, if the product is of that family.
+    pub fn refresh_terms(&self) -> Option<&RefreshTerms> {
+        match &self.terms {
+            Terms::CareRefresh(t) => Some(t),
+            Terms::CareEnterprise(_) => None,
+        }
+    }
+}
+
+/// Replacements a Care Refresh plan gives under one edition (CR-7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Allowance {
+    /// Replacements in the period, flyaway included.
+    pub replacements: u32,
+    /// Of which at most this many flyaway.
+    pub flyaway_max: u32,
+}
+
+/// The extension rule of an edition (CR-14).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExtensionTerms {
+    /// The plan bought to extend.
+    pub plan: String,
+    /// It can be bought while valid or within this many days after expiry (T-4).
+    pub after_expiry_days: u32,
+    /// Length of the extension.
+    pub months: u32,
+    /// Total coverage of a chain may not exceed this.
+    pub max_total_months: u32,
+}
+
+/// An edition of the Care Refresh terms, in force for plans bought in `[effectiveFrom, effectiveUntil)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Edition {
+    /// Id, e.g. `cr-2026-02-01`.
+    pub id: String,
+    /// First Japan date of purchase it applies to (`null`: since always).
+    pub effective_from: Option<NaiveDate>,
+    /// First Japan date of purchase it no longer applies to (`null`: still in force).
+    pub effective_until: Option<NaiveDate>,
+    /// Purchase window after a drone's activation (CR-3).
+    pub drone_window_hours: u32,
+    /// Purchase window after a handheld's activation (CR-2, T-5).
+    pub handheld_window_hours: u32,
+    /// Purchase window after the invitation e-mail (CR-4).
+    pub invitation_window_hours: u32,
+    /// Replacements per plan id (CR-7).
+    pub plans: HashMap<String, Allowance>,
+    /// The extension rule, or `null` when the edition has none (CR-14).
+    pub extension: Option<ExtensionTerms>,
+    /// The seed documents it is read from.
+    pub sources: Vec<String>,
+    /// What it says, in short.
+    pub summary: Names,
+}
+
+impl Edition {
+    /// Whether it is in force for a plan bought on `date` (Japan date).
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.effective_from.is_none_or(|from| from <= date) && self.effective_until.is_none_or(|until| date < until)
+    }
+}
+
+/// The whole catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalog {
+    /// The region the prices are for.
+    pub region: &'static str,
+    /// The currency of every price.
+    pub currency: &'static str,
+    /// The plans.
+    pub plans: Vec<Plan>,
+    /// The products.
+    pub products: Vec<Product>,
+    /// The editions of the Care Refresh terms, oldest first.
+    pub editions: Vec<Edition>,
+    #[serde(skip)]
+    plan_index: HashMap<String, usize>,
+    #[serde(skip)]
+    product_index: HashMap<String, usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlansFile {
+    #[allow(dead_code, reason = "documentation inside the data file")]
+    revisions: Vec<String>,
+    plans: Vec<Plan>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionsFile {
+    #[allow(dead_code, reason = "documentation inside the data file")]
+    about: String,
+    #[allow(dead_code, reason = "documentation inside the data file")]
+    revisions: Vec<String>,
+    editions: Vec<Edition>,
+}
+
+/// The catalog, parsed once on first use.
+pub fn catalog() -> Result<&'static Catalog> {
+    static CATALOG: OnceLock<Result<Catalog>> = OnceLock::new();
+    CATALOG.get_or_init(Catalog::load).as_ref().map_err(Clone::clone)
+}
+
+fn internal(what: &str, detail: impl std::fmt::Display) -> Error {
+    Error::new(ErrorCode::Internal, format!("embedded catalog file {what} is malformed: {detail}"))
+}
+
+impl Catalog {
+    fn load() -> Result<Self> {
+        let plans: PlansFile = serde_json::from_str(PLANS_JSON).map_err(|e| internal("plans.json", e))?;
+        let editions: EditionsFile =
+            serde_json::from_str(EDITIONS_JSON).map_err(|e| internal("care_refresh_editions.json", e))?;
+        let mut products = Vec::new();
+        for row in Table::parse(CARE_REFRESH_CSV, "care_refresh_jp.csv")?.rows() {
+            products.push(refresh_product(&row)?);
+        }
+        for row in Table::parse(CARE_ENTERPRISE_CSV, "care_enterprise_jp.csv")?.rows() {
+            products.push(enterprise_product(&row)?);
+        }
+        let plan_index = plans.plans.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect::<HashMap<_, _>>();
+        let product_index = products.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect::<HashMap<_, _>>();
+        if plan_index.len() != plans.plans.len() || product_index.len() != products.len() {
+            return Err(internal("(any)", "duplicate id"));
+        }
+        for product in &products {
+            if let Some(unknown) = product.plans.iter().find(|id| !plan_index.contains_key(*id)) {
+                return Err(internal("(any)", format!("product `{}` names unknown plan `{unknown}`", product.id)));
+            }
+        }
+        Ok(Self {
+            region: "JP",
+            currency: "JPY",
+            plans: plans.plans,
+            products,
+            editions: editions.editions,
+            plan_index,
+            product_index,
+        })
+    }
+
+    /// A plan by id.
+    pub fn plan(&self, id: &str) -> Result<&Plan> {
+        self.plan_index
+            .get(id)
+            .and_then(|&i| self.plans.get(i))
+            .ok_or_else(|| Error::new(ErrorCode::UnknownPlan, format!("unknown plan `{}`", crate::time::clip(id))))
+    }
+
+    /// A product by id.
+    pub fn product(&self, id: &str) -> Result<&Product> {
+        self.product_index.get(id).and_then(|&i| self.products.get(i)).ok_or_else(|| {
+            Error::new(ErrorCode::UnknownProduct, format!("unknown product `{}`", crate::time::clip(id)))
+        })
+    }
+
+    /// A plan and a product of the same family, or the error that says why not.
+    pub fn plan_for_product(&self, plan_id: &str, product_id: &str) -> Result<(&Plan, &Product)> {
+        let plan = self.plan(plan_id)?;
+        let product = self.product(product_id)?;
+        if plan.family != product.family {
+            return Err(Error::new(
+                ErrorCode::ProductNotInFamily,
+                format!(
+                    "product `{}` is a {} product; plan `{}` is for {} products",
+                    product.id,
+                    product.family.as_str(),
+                    plan.id,
+                    plan.family.as_str()
+                ),
+            ));
+        }
+        Ok((plan, product))
+    }
+
+    /// The Care Refresh edition in force for a plan bought on `date` (Japan date).
+    pub fn edition_on(&self, date: NaiveDate) -> Result<&Edition> {
+        self.editions
+            .iter()
+            .find(|e| e.in_force_on(date))
+            .ok_or_else(|| internal("care_refresh_editions.json", format!("no edition covers `{date}`")))
+    }
+}
+
+/// One row of a CSV file, read by column name.
+struct Row<'a> {
+    file: &'static str,
+    header: &'a [&'static str],
+    cells: &'a [&'static str],
+}
+
+impl Row<'_> {
+    fn get(&self, column: &str) -> Result<&str> {
+        self.header
+            .iter()
+            .position(|h| *h == column)
+            .and_then(|i| self.cells.get(i).copied())
+            .ok_or_else(|| internal(self.file, format!("no column `{column}`")))
+    }
+
+    fn money(&self, column: &str) -> Result<Option<Money>> {
+        Money::parse_yen_cell(self.get(column)?)
+    }
+
+    fn fee(&self, column: &str) -> Result<Fee> {
+        Ok(Fee::from_catalog(self.money(column)?))
+    }
+
+    fn name(&self) -> Result<Names> {
+        let name = self.get("name")?.to_owned();
+        Ok(Names { ja: name.clone(), en: name })
+    }
+}
+
+/// A simple CSV (no quoting): `#` lines are comments, the first other line is the header.
+struct Table {
+    file: &'static str,
+    header: Vec<&'static str>,
+    rows: Vec<Vec<&'static str>>,
+}
+
+impl Table {
+    fn parse(text: &'static str, file: &'static str) -> Result<Self> {
+        let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let header: Vec<&str> = lines.next().ok_or_else(|| internal(file, "no header"))?.split(',').collect();
+        let rows = lines
+            .map(|line| {
+                let cells: Vec<&str> = line.split(',').collect();
+                if cells.len() == header.len() {
+                    Ok(cells)
+                } else {
+                    Err(internal(file, format!("row `{line}` has {} cells, the header {}", cells.len(), header.len())))
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self { file, header, rows })
+    }
+
+    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(|cells| Row { file: self.file, header: &self.header, cells })
+    }
+}
+
+fn refresh_product(row: &Row<'_>) -> Result<Product> {
+    let category = match row.get("category")? {
+        "drone" => Category::Drone,
+        "handheld" => Category::Handheld,
+        other => return Err(internal(row.file, format!("unknown category `{other}`"))),
+    };
+    let flyaway = match row.get("flyaway")? {
+        "yes" => Flyaway::Yes,
+        "no" => Flyaway::No,
+        "unknown" => Flyaway::Unknown,
+        other => return Err(internal(row.file, format!("unknown flyaway `{other}`"))),
+    };
+    let flyaway_fee = match flyaway {
+        Flyaway::No => Fee::NotOffered,
+        Flyaway::Yes | Flyaway::Unknown => row.fee("flyaway_fee")?,
+    };
+    Ok(Product {
+        id: row.get("id")?.to_owned(),
+        family: Family::CareRefresh,
+        name: row.name()?,
+        category,
+        plans: vec!["care-refresh-1y".to_owned(), "care-refresh-2y".to_owned()],
+        source: row.get("source")?.to_owned(),
+        terms: Terms::CareRefresh(RefreshTerms {
+            price_1y: row.fee("price_1y")?,
+            price_2y: row.fee("price_2y")?,
+            exchange_fee: row.fee("exchange_fee")?,
+            flyaway,
+            flyaway_fee,
+        }),
+    })
+}
+
+fn enterprise_product(row: &Row<'_>) -> Result<Product> {
+    let category = match row.get("category")? {
+        "drone" => Category::Drone,
+        "gimbal-camera" => Category::GimbalCamera,
+        "accessory" => Category::Accessory,
+        other => return Err(internal(row.file, format!("unknown category `{other}`"))),
+    };
+    let plus_mode = match row.get("plus_mode")? {
+        "replace-or-repair" => PlusMode::ReplaceOrRepair,
+        "repair-only-with-loaner" => PlusMode::RepairOnlyWithLoaner,
+        other => return Err(internal(row.file, format!("unknown plus_mode `{other}`"))),
+    };
+    let any = |columns: &[&str]| -> Result<bool> {
+        for c in columns {
+            if !row.get(c)?.is_empty() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
+    let mut plans = Vec::new();
+    if any(&["basic_price", "basic_fee_1", "basic_fee_2"])? {
+        plans.push("enterprise-basic".to_owned());
+    }
+    if any(&["plus_price", "plus_limit"])? || plus_mode == PlusMode::RepairOnlyWithLoaner {
+        plans.push("enterprise-plus".to_owned());
+    }
+    if any(&["basic_renew_price", "basic_renew_fee"])? {
+        plans.push("enterprise-basic-renew".to_owned());
+    }
+    if any(&["plus_renew_price", "plus_renew_limit"])? {
+        plans.push("enterprise-plus-renew".to_owned());
+    }
+    Ok(Product {
+        id: row.get("id")?.to_owned(),
+        family: Family::CareEnterprise,
+        name: row.name()?,
+        category,
+        plans,
+        source: row.get("source")?.to_owned(),
+        terms: Terms::CareEnterprise(EnterpriseTerms {
+            basic_price: row.fee("basic_price")?,
+            basic_fee_1: row.fee("basic_fee_1")?,
+            basic_fee_2: row.fee("basic_fee_2")?,
+            basic_renew_price: row.fee("basic_renew_price")?,
+            basic_renew_fee: row.fee("basic_renew_fee")?,
+            plus_price: row.fee("plus_price")?,
+            plus_limit: row.fee("plus_limit")?,
+            plus_renew_price: row.fee("plus_renew_price")?,
+            plus_renew_limit: row.fee("plus_renew_limit")?,
+            plus_mode,
+        }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalog_loads() {
+        let c = catalog().unwrap();
+        assert_eq!(c.products.len(), 35 + 22);
+        assert_eq!(c.plans.len(), 6);
+        assert_eq!(c.editions.len(), 3);
+        assert_eq!(c.product("dji-mavic-3").unwrap().category, Category::Drone);
+        assert_eq!(c.product("nope").unwrap_err().code(), ErrorCode::UnknownProduct);
+    }
+
+    #[test]
+    fn editions_cover_every_date_exactly_once() {
+        let c = catalog().unwrap();
+        for date in ["1990-01-01", "2023-07-12", "2023-07-13", "2026-01-31", "2026-02-01", "2099-12-31"] {
+            let d: NaiveDate = date.parse().unwrap();
+            assert_eq!(c.editions.iter().filter(|e| e.in_force_on(d)).count(), 1, "{date}");
+        }
+        assert_eq!(c.edition_on("2023-07-12".parse().unwrap()).unwrap().id, "cr-2021");
+        assert_eq!(c.edition_on("2023-07-13".parse().unwrap()).unwrap().id, "cr-2023-07-13");
+        assert_eq!(c.edition_on("2026-02-01".parse().unwrap()).unwrap().id, "cr-2026-02-01");
+    }
+
+    #[test]
+    fn every_spec_row_is_in_the_catalog_with_its_prices() {
+        // The data file, read here with a plain split, independently of the loader.
+        let spec = include_str!("../data/care_refresh_jp.csv");
+        let c = catalog().unwrap();
+        for line in spec.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            let p = c.product(cells[0]).unwrap();
+            let t = p.refresh_terms().unwrap();
+            let yen = |s: &str| {
+                if s.is_empty() {
+                    Fee::NotPublished
+                } else {
+                    Fee::from_catalog(Some(Money::yen(s.parse().unwrap())))
+                }
+            };
+            assert_eq!(t.price_1y, yen(cells[3]), "{}", cells[0]);
+            assert_eq!(t.price_2y, yen(cells[4]), "{}", cells[0]);
+            assert_eq!(t.exchange_fee, yen(cells[5]), "{}", cells[0]);
+        }
+    }
+}

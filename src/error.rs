@@ -1,0 +1,152 @@
+//! The one error type of the core: bad input, with a stable code.
+//!
+//! "Not eligible", "expired" or "no replacements left" are *answers*, never errors. An [`Error`]
+//! means the request itself cannot be answered: an unknown product, a malformed instant, an
+//! activation after "now". Each carries a stable [`ErrorCode`] (the page and retailers branch on
+//! it) and a message: lowercase, one line, the user's value in backticks.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Stable error codes. Serialised in `snake_case`; the JavaScript `Error.code` is the same string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// The request is not JSON at all (or not a JSON value the bindings can read).
+    InvalidJson,
+    /// The request is JSON but has the wrong shape: a missing field, a wrong type.
+    InvalidRequest,
+    /// The request has a field the API does not know (a typo must not be ignored silently).
+    UnknownField,
+    /// The plan id is not in the catalog.
+    UnknownPlan,
+    /// The product id is not in the catalog.
+    UnknownProduct,
+    /// The product exists but belongs to another plan family than the plan asked for.
+    ProductNotInFamily,
+    /// The product has no such plan in the catalog (e.g. no Plus row).
+    PlanNotOffered,
+    /// An instant is not RFC 3339 with an offset.
+    InvalidInstant,
+    /// A date is not `YYYY-MM-DD`.
+    InvalidDate,
+    /// A value of an enumerated field is not one of its allowed values.
+    InvalidValue,
+    /// The activation instant is after "now".
+    ActivationAfterNow,
+    /// The invitation e-mail arrived before the product was activated.
+    InvitationBeforeActivation,
+    /// The invitation e-mail is after "now".
+    InvitationAfterNow,
+    /// A field needed by the rules is missing (e.g. the shipping date for the with-product channel).
+    MissingField,
+    /// More claims than the plan gives, or more flyaway claims than allowed.
+    TooManyClaims,
+    /// A flyaway claim on a product that has no flyaway replacement.
+    FlyawayNotOffered,
+    /// A claim dated outside the plan's period.
+    ClaimOutsidePeriod,
+    /// A claim dated after "now".
+    ClaimAfterNow,
+    /// The earlier plans of a chain are not an allowed chain (CR-14).
+    InvalidChain,
+    /// A date or instant computation left the supported range (years 0001 … 9999).
+    OutOfRange,
+    /// The embedded catalog could not be read: a defect of the build, never of the request.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The stable code as a string, e.g. `"unknown_product"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidJson => "invalid_json",
+            Self::InvalidRequest => "invalid_request",
+            Self::UnknownField => "unknown_field",
+            Self::UnknownPlan => "unknown_plan",
+            Self::UnknownProduct => "unknown_product",
+            Self::ProductNotInFamily => "product_not_in_family",
+            Self::PlanNotOffered => "plan_not_offered",
+            Self::InvalidInstant => "invalid_instant",
+            Self::InvalidDate => "invalid_date",
+            Self::InvalidValue => "invalid_value",
+            Self::ActivationAfterNow => "activation_after_now",
+            Self::InvitationBeforeActivation => "invitation_before_activation",
+            Self::InvitationAfterNow => "invitation_after_now",
+            Self::MissingField => "missing_field",
+            Self::TooManyClaims => "too_many_claims",
+            Self::FlyawayNotOffered => "flyaway_not_offered",
+            Self::ClaimOutsidePeriod => "claim_outside_period",
+            Self::ClaimAfterNow => "claim_after_now",
+            Self::InvalidChain => "invalid_chain",
+            Self::OutOfRange => "out_of_range",
+            Self::Internal => "internal",
+        }
+    }
+
+    /// Every code, for documentation and for the test that each one has a golden file.
+    pub const ALL: &'static [ErrorCode] = &[
+        Self::InvalidJson,
+        Self::InvalidRequest,
+        Self::UnknownField,
+        Self::UnknownPlan,
+        Self::UnknownProduct,
+        Self::ProductNotInFamily,
+        Self::PlanNotOffered,
+        Self::InvalidInstant,
+        Self::InvalidDate,
+        Self::InvalidValue,
+        Self::ActivationAfterNow,
+        Self::InvitationBeforeActivation,
+        Self::InvitationAfterNow,
+        Self::MissingField,
+        Self::TooManyClaims,
+        Self::FlyawayNotOffered,
+        Self::ClaimOutsidePeriod,
+        Self::ClaimAfterNow,
+        Self::InvalidChain,
+        Self::OutOfRange,
+        Self::Internal,
+    ];
+}
+
+/// A request that cannot be answered: a stable [`ErrorCode`] and a one-line message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    code: ErrorCode,
+    message: String,
+}
+
+impl Error {
+    /// A new error. Messages are lowercase, one line, user values in backticks.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into() }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The human-readable message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub(crate) fn out_of_range(what: &str) -> Self {
+        Self::new(ErrorCode::OutOfRange, format!("{what} is out of the supported range"))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,53 @@
+//! The WebAssembly boundary: JS values in and out, nothing else.
+//!
+//! Each export stringifies its argument with `JSON.stringify`, calls the JSON contract of
+//! [`crate::api`], and parses the answer with `JSON.parse`, so JavaScript gets plain objects.
+//! Errors are thrown as real JS `Error` objects with a stable `code` property. A value that
+//! `JSON.stringify` cannot take (a cycle, a `BigInt`, `undefined`) is an `invalid_json` error, so
+//! the module keeps working after any input.
+
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::prelude::*;
+
+use crate::api;
+use crate::error::{Error, ErrorCode};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+fn js_error(error: &Error) -> JsValue {
+    let js = js_sys::Error::new(error.message());
+    js.set_name("CoverageCalcError");
+    // Setting a property on a fresh plain object cannot fail; if it ever did, the Error is
+    // still thrown, only without its code.
+    let _ = Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(error.code().as_str()));
+    js.into()
+}
+
+fn request_text(request: &JsValue) -> Result<String, JsValue> {
+    let not_json = || js_error(&Error::new(ErrorCode::InvalidJson, "the request must be a plain JSON object"));
+    JSON::stringify(request).ok().and_then(|s| s.as_string()).ok_or_else(not_json)
+}
+
+fn answer(result: crate::Result<String>) -> Result<JsValue, JsValue> {
+    let text = result.map_err(|e| js_error(&e))?;
+    JSON::parse(&text).map_err(|_| js_error(&Error::new(ErrorCode::Internal, "the answer is not JSON")))
+}
+
+/// The catalog: plans, products with their prices, editions of the terms.
+#[wasm_bindgen(js_name = catalog, unchecked_return_type = "Catalog")]
+pub fn catalog() -> Result<JsValue, JsValue> {
+    answer(api::catalog_json().map(str::to_owned))
+}
+
+/// Can this plan be bought for this product now? Throws a coded `Error` on bad input.
+#[wasm_bindgen(js_name = buy, unchecked_return_type = "BuyAnswer")]
+pub fn buy(#[wasm_bindgen(unchecked_param_type = "BuyRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+    answer(api::buy_json(&request_text(&request)?))
+}
+
+/// What does this plan held have left, and can it be extended? Throws a coded `Error` on bad input.
+#[wasm_bindgen(js_name = status, unchecked_return_type = "StatusAnswer")]
+pub fn status(#[wasm_bindgen(unchecked_param_type = "StatusRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+    answer(api::status_json(&request_text(&request)?))
+}
