@@ -1,1 +1,3 @@
+//! Native benchmark (filled in by the bench commit).
+
 fn main() {}

@@ -21,44 +21,38 @@
 
 use std::sync::OnceLock;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::care_refresh::{self, BuyAnswer, Channel, Claim, ClaimKind, StatusAnswer};
 use crate::catalog::catalog;
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::Fields;
 use crate::time::{clip, parse_date, parse_instant};
 
 /// A buy request, as JSON (see the TypeScript `BuyRequest`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BuyRequest {
     /// Plan id.
     pub plan: String,
     /// Product id.
     pub product: String,
     /// Activation instant; absent or `null` when not activated.
-    #[serde(default)]
     pub activated_at: Option<String>,
     /// Invitation e-mail instant (CR-4), if any.
-    #[serde(default)]
     pub invitation_at: Option<String>,
     /// `separate` (default) or `with-product`.
-    #[serde(default)]
     pub channel: Option<String>,
     /// Shipping date, needed with `with-product`.
-    #[serde(default)]
     pub shipping_date: Option<String>,
     /// Region of purchase, `JP` by default.
-    #[serde(default)]
     pub region: Option<String>,
     /// "Now".
     pub now: String,
 }
 
 /// A claim, as JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRequest {
     /// `replacement`, `flyaway` or `warranty-repair`.
     pub kind: String,
@@ -67,8 +61,7 @@ pub struct ClaimRequest {
 }
 
 /// A status request, as JSON (see the TypeScript `StatusRequest`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StatusRequest {
     /// Plan id of the plan held.
     pub plan: String,
@@ -77,32 +70,68 @@ pub struct StatusRequest {
     /// Service start date.
     pub start: String,
     /// Japan date of purchase, for the edition; the start date by default.
-    #[serde(default)]
     pub bought_on: Option<String>,
     /// Earlier plans of the chain, oldest first.
-    #[serde(default)]
     pub chain: Vec<String>,
     /// Claims made on the plan held.
-    #[serde(default)]
     pub claims: Vec<ClaimRequest>,
     /// "Now".
     pub now: String,
 }
 
-/// Parses a request, mapping serde's complaints to stable codes.
-fn parse<T: DeserializeOwned>(json: &str) -> Result<T> {
-    serde_json::from_str(json).map_err(|e| {
-        let message = e.to_string();
-        let code = match e.classify() {
-            serde_json::error::Category::Syntax
-            | serde_json::error::Category::Eof
-            | serde_json::error::Category::Io => ErrorCode::InvalidJson,
-            serde_json::error::Category::Data if message.starts_with("unknown field") => ErrorCode::UnknownField,
-            serde_json::error::Category::Data if message.starts_with("missing field") => ErrorCode::MissingField,
-            serde_json::error::Category::Data => ErrorCode::InvalidRequest,
-        };
-        Error::new(code, message)
-    })
+impl BuyRequest {
+    /// Reads a buy request from a JSON value.
+    pub fn from_value(value: &Value) -> Result<Self> {
+        let f = Fields::of(
+            value,
+            "the buy request",
+            &["plan", "product", "activatedAt", "invitationAt", "channel", "shippingDate", "region", "now"],
+        )?;
+        Ok(Self {
+            plan: f.text("plan")?,
+            product: f.text("product")?,
+            activated_at: f.optional_text("activatedAt")?,
+            invitation_at: f.optional_text("invitationAt")?,
+            channel: f.optional_text("channel")?,
+            shipping_date: f.optional_text("shippingDate")?,
+            region: f.optional_text("region")?,
+            now: f.text("now")?,
+        })
+    }
+}
+
+impl StatusRequest {
+    /// Reads a status request from a JSON value.
+    pub fn from_value(value: &Value) -> Result<Self> {
+        let f = Fields::of(
+            value,
+            "the status request",
+            &["plan", "product", "start", "boughtOn", "chain", "claims", "now"],
+        )?;
+        let chain = f.texts("chain")?;
+        let claims = f
+            .list("claims")?
+            .iter()
+            .map(|v| {
+                let c = Fields::of(v, "a claim", &["kind", "date"])?;
+                Ok(ClaimRequest { kind: c.text("kind")?, date: c.text("date")? })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self {
+            plan: f.text("plan")?,
+            product: f.text("product")?,
+            start: f.text("start")?,
+            bought_on: f.optional_text("boughtOn")?,
+            chain,
+            claims,
+            now: f.text("now")?,
+        })
+    }
+}
+
+/// Parses the text of a request: anything that is not JSON is `invalid_json`.
+fn parse(json: &str) -> Result<Value> {
+    serde_json::from_str(json).map_err(|e| Error::new(ErrorCode::InvalidJson, format!("the request is not JSON: {e}")))
 }
 
 fn to_json<T: Serialize>(answer: &T) -> Result<String> {
@@ -185,12 +214,12 @@ pub fn catalog_json() -> Result<&'static str> {
 
 /// Can a plan be bought now? JSON `BuyRequest` in, JSON `BuyAnswer` out.
 pub fn buy_json(request: &str) -> Result<String> {
-    to_json(&buy(&parse(request)?)?)
+    to_json(&buy(&BuyRequest::from_value(&parse(request)?)?)?)
 }
 
 /// What does a plan held have left? JSON `StatusRequest` in, JSON `StatusAnswer` out.
 pub fn status_json(request: &str) -> Result<String> {
-    to_json(&status(&parse(request)?)?)
+    to_json(&status(&StatusRequest::from_value(&parse(request)?)?)?)
 }
 
 /// Calls one function of the API by its JavaScript name: `catalog`, `buy` or `status`.

@@ -17,13 +17,12 @@
 //! on the month's last day when the end month is shorter (T-2); the edition of a purchase is
 //! chosen by its *Japan* date, so 2026-01-31T16:00:00Z is already the 48-hour edition.
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::catalog::{catalog, Allowance, Category, Edition, Flyaway, Plan, Product, RefreshTerms};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Fee;
-use crate::time::{days_after, japan_date, Instant, Period, Window};
+use crate::time::{days_after, japan_date, Date, Instant, Period, Window};
 
 /// Regions where Care Refresh is sold (CR-5): ISO 3166 codes, with `EU` for the Union as a whole.
 pub const REGIONS_SOLD: &[&str] = &[
@@ -41,7 +40,7 @@ pub enum Channel {
     /// On DJI's online store together with the product: service starts two days after shipping.
     WithProduct {
         /// The product's shipping date.
-        shipping_date: NaiveDate,
+        shipping_date: Date,
     },
     /// Separately (online store or activation card): service starts on the day of purchase.
     Separate,
@@ -291,7 +290,7 @@ fn plan_price(plan: &Plan, terms: &RefreshTerms) -> Fee {
 /// })
 /// .unwrap();
 /// assert!(answer.eligible);
-/// assert_eq!(answer.deadline.unwrap().to_rfc3339(), "2026-11-21T09:00:00+09:00"); // 48 h
+/// assert_eq!(answer.deadline.unwrap().to_string(), "2026-11-21T09:00:00+09:00"); // 48 h
 /// assert_eq!(answer.replacements, 4);
 /// assert_eq!(answer.service.unwrap().end.to_string(), "2028-11-19");
 /// ```
@@ -300,7 +299,7 @@ pub fn buy(input: &BuyInput<'_>) -> Result<BuyAnswer> {
     validate_instants(input)?;
     let mut rules = Rules::default();
     rules.add(&["T-1"]);
-    let today = japan_date(input.now);
+    let today = japan_date(input.now)?;
     let edition = catalog()?.edition_on(today)?;
     let allowance = allowance(edition, plan, terms)?;
 
@@ -361,7 +360,7 @@ fn validate_instants(input: &BuyInput<'_>) -> Result<()> {
         if activated > input.now {
             return Err(Error::new(
                 ErrorCode::ActivationAfterNow,
-                format!("`activatedAt` `{}` is after `now` `{}`", activated.to_rfc3339(), input.now.to_rfc3339()),
+                format!("`activatedAt` `{}` is after `now` `{}`", activated, input.now),
             ));
         }
     }
@@ -376,7 +375,7 @@ fn validate_instants(input: &BuyInput<'_>) -> Result<()> {
             Some(activated) if invitation < activated => {
                 return Err(Error::new(
                     ErrorCode::InvitationBeforeActivation,
-                    format!("`invitationAt` `{}` is before `activatedAt` `{}`", invitation.to_rfc3339(), activated.to_rfc3339()),
+                    format!("`invitationAt` `{}` is before `activatedAt` `{}`", invitation, activated),
                 ))
             }
             Some(_) => {}
@@ -384,7 +383,7 @@ fn validate_instants(input: &BuyInput<'_>) -> Result<()> {
         if invitation > input.now {
             return Err(Error::new(
                 ErrorCode::InvitationAfterNow,
-                format!("`invitationAt` `{}` is after `now` `{}`", invitation.to_rfc3339(), input.now.to_rfc3339()),
+                format!("`invitationAt` `{}` is after `now` `{}`", invitation, input.now),
             ));
         }
     }
@@ -449,7 +448,7 @@ pub struct Claim {
     /// Its kind.
     pub kind: ClaimKind,
     /// The Japan date it was made.
-    pub date: NaiveDate,
+    pub date: Date,
 }
 
 /// The kind of a claim.
@@ -472,9 +471,9 @@ pub struct StatusInput<'a> {
     /// Product id.
     pub product: &'a str,
     /// Its service start date (CR-12).
-    pub start: NaiveDate,
+    pub start: Date,
     /// The Japan date it was bought, for the edition of its terms; the start date by default.
-    pub bought_on: Option<NaiveDate>,
+    pub bought_on: Option<Date>,
     /// The earlier plans of its chain, oldest first (CR-14), e.g. `["care-refresh-2y"]`.
     pub chain: Vec<&'a str>,
     /// The claims made on this plan.
@@ -536,7 +535,7 @@ pub struct Extension {
     /// The extension's service period, when the chain allows one.
     pub period: Option<Period>,
     /// Last Japan date to buy it (through 24:00), when the chain allows one.
-    pub buy_until: Option<NaiveDate>,
+    pub buy_until: Option<Date>,
     /// Its price.
     pub price: Fee,
     /// Months of coverage of the whole chain with the extension.
@@ -603,7 +602,7 @@ pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
     let (plan, product, terms) = refresh_plan_and_product(input.plan, input.product)?;
     let mut rules = Rules::default();
     rules.add(&["T-1", "CR-13", "T-2"]);
-    let today = japan_date(input.now);
+    let today = japan_date(input.now)?;
     let chain_months = chain_months(input, plan)?;
     let edition = catalog()?.edition_on(input.bought_on.unwrap_or(input.start))?;
     let allowance = allowance(edition, plan, terms)?;
@@ -676,7 +675,7 @@ fn count_claims(
     terms: &RefreshTerms,
     allowance: Allowance,
     period: Period,
-    today: NaiveDate,
+    today: Date,
 ) -> Result<(Count, Count, u32)> {
     let (mut used, mut flyaway_used, mut warranty) = (0u32, 0u32, 0u32);
     for claim in &input.claims {
@@ -731,13 +730,7 @@ fn count_claims(
 }
 
 /// CR-14, under the terms in force *now* (the extension is a purchase made now).
-fn extension(
-    terms: &RefreshTerms,
-    period: Period,
-    state: State,
-    today: NaiveDate,
-    chain_months: u32,
-) -> Result<Extension> {
+fn extension(terms: &RefreshTerms, period: Period, state: State, today: Date, chain_months: u32) -> Result<Extension> {
     let none = |status| Extension {
         possible: false,
         status,

@@ -9,10 +9,13 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::time::Date;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::Fields;
 use crate::money::{Fee, Money};
 
 const CARE_REFRESH_CSV: &str = include_str!("../data/care_refresh_jp.csv");
@@ -21,7 +24,7 @@ const PLANS_JSON: &str = include_str!("../data/plans.json");
 const EDITIONS_JSON: &str = include_str!("../data/care_refresh_editions.json");
 
 /// A plan family: the rules that apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Family {
     /// DJI Care Refresh (RULES.md CR).
@@ -77,8 +80,7 @@ pub enum PlusMode {
 }
 
 /// A name in Japanese and English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Names {
     /// Japanese.
     pub ja: String,
@@ -87,8 +89,8 @@ pub struct Names {
 }
 
 /// A plan of the catalog.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// Id, e.g. `care-refresh-1y`.
     pub id: String,
@@ -185,8 +187,8 @@ impl Product {
 }
 
 /// Replacements a Care Refresh plan gives under one edition (CR-7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Allowance {
     /// Replacements in the period, flyaway included.
     pub replacements: u32,
@@ -195,8 +197,8 @@ pub struct Allowance {
 }
 
 /// The extension rule of an edition (CR-14).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ExtensionTerms {
     /// The plan bought to extend.
     pub plan: String,
@@ -209,15 +211,15 @@ pub struct ExtensionTerms {
 }
 
 /// An edition of the Care Refresh terms, in force for plans bought in `[effectiveFrom, effectiveUntil)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Edition {
     /// Id, e.g. `cr-2026-02-01`.
     pub id: String,
     /// First Japan date of purchase it applies to (`null`: since always).
-    pub effective_from: Option<NaiveDate>,
+    pub effective_from: Option<Date>,
     /// First Japan date of purchase it no longer applies to (`null`: still in force).
-    pub effective_until: Option<NaiveDate>,
+    pub effective_until: Option<Date>,
     /// Purchase window after a drone's activation (CR-3).
     pub drone_window_hours: u32,
     /// Purchase window after a handheld's activation (CR-2, T-5).
@@ -236,7 +238,7 @@ pub struct Edition {
 
 impl Edition {
     /// Whether it is in force for a plan bought on `date` (Japan date).
-    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+    pub fn in_force_on(&self, date: Date) -> bool {
         self.effective_from.is_none_or(|from| from <= date) && self.effective_until.is_none_or(|until| date < until)
     }
 }
@@ -261,24 +263,6 @@ pub struct Catalog {
     product_index: HashMap<String, usize>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlansFile {
-    #[allow(dead_code, reason = "documentation inside the data file")]
-    revisions: Vec<String>,
-    plans: Vec<Plan>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EditionsFile {
-    #[allow(dead_code, reason = "documentation inside the data file")]
-    about: String,
-    #[allow(dead_code, reason = "documentation inside the data file")]
-    revisions: Vec<String>,
-    editions: Vec<Edition>,
-}
-
 /// The catalog, parsed once on first use.
 pub fn catalog() -> Result<&'static Catalog> {
     static CATALOG: OnceLock<Result<Catalog>> = OnceLock::new();
@@ -291,9 +275,8 @@ fn internal(what: &str, detail: impl std::fmt::Display) -> Error {
 
 impl Catalog {
     fn load() -> Result<Self> {
-        let plans: PlansFile = serde_json::from_str(PLANS_JSON).map_err(|e| internal("plans.json", e))?;
-        let editions: EditionsFile =
-            serde_json::from_str(EDITIONS_JSON).map_err(|e| internal("care_refresh_editions.json", e))?;
+        let plans = read_plans(PLANS_JSON).map_err(|e| internal("plans.json", e))?;
+        let editions = read_editions(EDITIONS_JSON).map_err(|e| internal("care_refresh_editions.json", e))?;
         let mut products = Vec::new();
         for row in Table::parse(CARE_REFRESH_CSV, "care_refresh_jp.csv")?.rows() {
             products.push(refresh_product(&row)?);
@@ -301,9 +284,9 @@ impl Catalog {
         for row in Table::parse(CARE_ENTERPRISE_CSV, "care_enterprise_jp.csv")?.rows() {
             products.push(enterprise_product(&row)?);
         }
-        let plan_index = plans.plans.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect::<HashMap<_, _>>();
+        let plan_index = plans.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect::<HashMap<_, _>>();
         let product_index = products.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect::<HashMap<_, _>>();
-        if plan_index.len() != plans.plans.len() || product_index.len() != products.len() {
+        if plan_index.len() != plans.len() || product_index.len() != products.len() {
             return Err(internal("(any)", "duplicate id"));
         }
         for product in &products {
@@ -311,15 +294,7 @@ impl Catalog {
                 return Err(internal("(any)", format!("product `{}` names unknown plan `{unknown}`", product.id)));
             }
         }
-        Ok(Self {
-            region: "JP",
-            currency: "JPY",
-            plans: plans.plans,
-            products,
-            editions: editions.editions,
-            plan_index,
-            product_index,
-        })
+        Ok(Self { region: "JP", currency: "JPY", plans, products, editions, plan_index, product_index })
     }
 
     /// A plan by id.
@@ -357,12 +332,104 @@ impl Catalog {
     }
 
     /// The Care Refresh edition in force for a plan bought on `date` (Japan date).
-    pub fn edition_on(&self, date: NaiveDate) -> Result<&Edition> {
+    pub fn edition_on(&self, date: Date) -> Result<&Edition> {
         self.editions
             .iter()
             .find(|e| e.in_force_on(date))
             .ok_or_else(|| internal("care_refresh_editions.json", format!("no edition covers `{date}`")))
     }
+}
+
+fn read_names(value: &Value, what: &'static str) -> Result<Names> {
+    let f = Fields::of(value, what, &["ja", "en"])?;
+    Ok(Names { ja: f.text("ja")?, en: f.text("en")? })
+}
+
+fn read_plans(text: &str) -> Result<Vec<Plan>> {
+    let root: Value = serde_json::from_str(text).map_err(|e| internal("plans.json", e))?;
+    let file = Fields::of(&root, "plans.json", &["revisions", "plans"])?;
+    file.list("plans")?
+        .iter()
+        .map(|p| {
+            let f = Fields::of(p, "a plan", &["id", "family", "months", "name", "sources"])?;
+            let family = match f.text("family")?.as_str() {
+                "care-refresh" => Family::CareRefresh,
+                "care-enterprise" => Family::CareEnterprise,
+                other => return Err(internal("plans.json", format!("unknown family `{other}`"))),
+            };
+            Ok(Plan {
+                id: f.text("id")?,
+                family,
+                months: f.count("months")?,
+                name: read_names(f.optional("name").unwrap_or(&Value::Null), "a plan name")?,
+                sources: f.texts("sources")?,
+            })
+        })
+        .collect()
+}
+
+fn read_editions(text: &str) -> Result<Vec<Edition>> {
+    let root: Value = serde_json::from_str(text).map_err(|e| internal("care_refresh_editions.json", e))?;
+    let file = Fields::of(&root, "care_refresh_editions.json", &["about", "revisions", "editions"])?;
+    let date = |f: &Fields<'_>, key: &str| -> Result<Option<Date>> {
+        f.optional_text(key)?.map(|t| crate::time::parse_date(key, &t)).transpose()
+    };
+    file.list("editions")?
+        .iter()
+        .map(|e| {
+            let f = Fields::of(
+                e,
+                "an edition",
+                &[
+                    "id",
+                    "effectiveFrom",
+                    "effectiveUntil",
+                    "droneWindowHours",
+                    "handheldWindowHours",
+                    "invitationWindowHours",
+                    "plans",
+                    "extension",
+                    "sources",
+                    "summary",
+                ],
+            )?;
+            let plans_value = f.optional("plans").unwrap_or(&Value::Null);
+            let mut plans = HashMap::new();
+            for (id, a) in
+                Fields::of(plans_value, "an edition's plans", &["care-refresh-1y", "care-refresh-2y"])?.entries()
+            {
+                let a = Fields::of(a, "an allowance", &["replacements", "flyawayMax"])?;
+                plans.insert(
+                    id.clone(),
+                    Allowance { replacements: a.count("replacements")?, flyaway_max: a.count("flyawayMax")? },
+                );
+            }
+            let extension = match f.optional("extension") {
+                None => None,
+                Some(x) => {
+                    let x = Fields::of(x, "an extension", &["plan", "afterExpiryDays", "months", "maxTotalMonths"])?;
+                    Some(ExtensionTerms {
+                        plan: x.text("plan")?,
+                        after_expiry_days: x.count("afterExpiryDays")?,
+                        months: x.count("months")?,
+                        max_total_months: x.count("maxTotalMonths")?,
+                    })
+                }
+            };
+            Ok(Edition {
+                id: f.text("id")?,
+                effective_from: date(&f, "effectiveFrom")?,
+                effective_until: date(&f, "effectiveUntil")?,
+                drone_window_hours: f.count("droneWindowHours")?,
+                handheld_window_hours: f.count("handheldWindowHours")?,
+                invitation_window_hours: f.count("invitationWindowHours")?,
+                plans,
+                extension,
+                sources: f.texts("sources")?,
+                summary: read_names(f.optional("summary").unwrap_or(&Value::Null), "an edition summary")?,
+            })
+        })
+        .collect()
 }
 
 /// One row of a CSV file, read by column name.
@@ -530,12 +597,12 @@ mod tests {
     fn editions_cover_every_date_exactly_once() {
         let c = catalog().unwrap();
         for date in ["1990-01-01", "2023-07-12", "2023-07-13", "2026-01-31", "2026-02-01", "2099-12-31"] {
-            let d: NaiveDate = date.parse().unwrap();
+            let d = crate::time::parse_date("d", date).unwrap();
             assert_eq!(c.editions.iter().filter(|e| e.in_force_on(d)).count(), 1, "{date}");
         }
-        assert_eq!(c.edition_on("2023-07-12".parse().unwrap()).unwrap().id, "cr-2021");
-        assert_eq!(c.edition_on("2023-07-13".parse().unwrap()).unwrap().id, "cr-2023-07-13");
-        assert_eq!(c.edition_on("2026-02-01".parse().unwrap()).unwrap().id, "cr-2026-02-01");
+        assert_eq!(c.edition_on(crate::time::parse_date("d", "2023-07-12").unwrap()).unwrap().id, "cr-2021");
+        assert_eq!(c.edition_on(crate::time::parse_date("d", "2023-07-13").unwrap()).unwrap().id, "cr-2023-07-13");
+        assert_eq!(c.edition_on(crate::time::parse_date("d", "2026-02-01").unwrap()).unwrap().id, "cr-2026-02-01");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod api;
 pub mod care_refresh;
 pub mod catalog;
 pub mod error;
+mod json;
 pub mod money;
 pub mod time;
 

@@ -1,7 +1,7 @@
 //! Time: instants, Japan dates, civil periods and windows (RULES.md T-1 … T-6).
 //!
-//! - **T-1** instants are RFC 3339 with an offset; a calendar date is the *Japan* date
-//!   (UTC+09:00, no DST) of an instant, whatever offset it was written with.
+//! - **T-1** instants are RFC 3339 with an offset ([`Instant`]); a calendar date ([`Date`]) is
+//!   the *Japan* date (UTC+09:00, no DST) of an instant, whatever offset it was written with.
 //! - **T-2** a period of N months starting at 0:00 of S ends at 24:00 of the day before the
 //!   corresponding day N months later, or of that month's last day when it has no such day
 //!   ([`period_end`]).
@@ -9,34 +9,284 @@
 //! - **T-4** "within N days after E" includes all of E+N ([`days_after`]).
 //! - **T-6** nothing here reads a clock: "now" is always an argument.
 //!
-//! Every computation is checked: a result outside chrono's range is an
-//! [`ErrorCode::OutOfRange`](crate::ErrorCode::OutOfRange) error, never a panic.
+//! Dates are limited to years 0001 … 9999 (what RFC 3339 can write); a computation that leaves
+//! that range is an [`ErrorCode::OutOfRange`] error, never a panic. The calendar arithmetic is
+//! the proleptic Gregorian calendar, by days since 1970-01-01 (H. Hinnant's civil algorithms).
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, TimeDelta, Utc};
-use serde::Serialize;
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use crate::error::{Error, ErrorCode, Result};
 
-/// An instant with the offset it is shown in.
-pub type Instant = DateTime<FixedOffset>;
+const SECONDS_PER_DAY: i64 = 86_400;
+/// Japan's offset from UTC in seconds (UTC+09:00, no daylight saving time).
+pub const JAPAN_OFFSET_SECONDS: i32 = 9 * 3600;
 
-/// Japan's offset, UTC+09:00 (no daylight saving time).
-pub fn japan() -> FixedOffset {
-    // 9 hours is well inside chrono's ±24 h, so `east_opt` is always `Some`; UTC is only there
-    // to avoid an `expect`.
-    FixedOffset::east_opt(9 * 3600).unwrap_or_else(|| Utc.fix())
+/// A calendar date of the proleptic Gregorian calendar, years 0001 … 9999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+fn is_leap(year: u16) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// Days in a month, or 0 for a month that does not exist.
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// The date, if it exists and its year is 0001 … 9999.
+    ///
+    /// ```
+    /// use coverage_calc::time::Date;
+    /// assert!(Date::from_ymd(2024, 2, 29).is_some());
+    /// assert!(Date::from_ymd(2025, 2, 29).is_none());
+    /// assert!(Date::from_ymd(10_000, 1, 1).is_none());
+    /// ```
+    pub fn from_ymd(year: i64, month: i64, day: i64) -> Option<Self> {
+        let year = u16::try_from(year).ok().filter(|y| (1..=9999).contains(y))?;
+        let month = u8::try_from(month).ok()?;
+        let day = u8::try_from(day).ok().filter(|&d| d >= 1 && d <= days_in_month(year, month))?;
+        Some(Self { year, month, day })
+    }
+
+    /// Year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// Month, 1 … 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// Day of the month, 1 … 31.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    #[expect(
+        clippy::arithmetic_side_effects,
+        reason = "years 1..=9999 keep every intermediate within ±4 million, far inside i64"
+    )]
+    pub fn days_since_epoch(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01, if within years 0001 … 9999.
+    pub fn from_days_since_epoch(days: i64) -> Option<Self> {
+        // Outside this range the arithmetic below could overflow; it is also far outside 1..=9999.
+        if !(-1_000_000..=3_000_000).contains(&days) {
+            return None;
+        }
+        #[expect(clippy::arithmetic_side_effects, reason = "|days| <= 3 million keeps every intermediate small")]
+        let (y, m, d) = {
+            let z = days + 719_468;
+            let era = z.div_euclid(146_097);
+            let doe = z.rem_euclid(146_097);
+            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+            let mp = (5 * doy + 2) / 153;
+            let d = doy - (153 * mp + 2) / 5 + 1;
+            let m = if mp < 10 { mp + 3 } else { mp - 9 };
+            (yoe + era * 400 + i64::from(m <= 2), m, d)
+        };
+        Self::from_ymd(y, m, d)
+    }
+
+    /// `days` days later (or earlier, when negative), if still within range.
+    pub fn add_days(self, days: i64) -> Option<Self> {
+        Self::from_days_since_epoch(self.days_since_epoch().checked_add(days)?)
+    }
+
+    /// The last day of this date's month.
+    pub fn last_of_month(self) -> Self {
+        Self { day: days_in_month(self.year, self.month), ..self }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An instant, with the UTC offset it is shown in. Two instants compare by the moment they name,
+/// whatever their offsets.
+#[derive(Debug, Clone, Copy)]
+pub struct Instant {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    unix_seconds: i64,
+    /// Nanoseconds within the second.
+    nanos: u32,
+    /// The offset it is shown in, in seconds east of UTC.
+    offset: i32,
+}
+
+impl PartialEq for Instant {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Instant {}
+
+impl PartialOrd for Instant {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Instant {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.unix_seconds, self.nanos).cmp(&(other.unix_seconds, other.nanos))
+    }
+}
+
+impl Instant {
+    /// The same instant shown at another offset.
+    pub fn with_offset(self, offset_seconds: i32) -> Self {
+        Self { offset: offset_seconds, ..self }
+    }
+
+    /// The calendar date at the instant's own offset, or `None` out of range.
+    fn local_date_and_seconds(self) -> Option<(Date, i64)> {
+        let local = self.unix_seconds.checked_add(i64::from(self.offset))?;
+        let date = Date::from_days_since_epoch(local.div_euclid(SECONDS_PER_DAY))?;
+        Some((date, local.rem_euclid(SECONDS_PER_DAY)))
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub fn unix_seconds(self) -> i64 {
+        self.unix_seconds
+    }
+}
+
+impl fmt::Display for Instant {
+    /// RFC 3339, e.g. `2026-11-20T10:00:00+09:00`, with a fraction only when there is one.
+    #[expect(clippy::arithmetic_side_effects, reason = "divisions and remainders of small positive values")]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some((date, secs)) = self.local_date_and_seconds() else {
+            // Parsing and every computation keep instants in range; show UTC seconds otherwise.
+            return write!(f, "@{}", self.unix_seconds);
+        };
+        write!(f, "{date}T{:02}:{:02}:{:02}", secs / 3600, secs % 3600 / 60, secs % 60)?;
+        if self.nanos != 0 {
+            let mut frac = format!("{:09}", self.nanos);
+            while frac.ends_with('0') {
+                frac.pop();
+            }
+            write!(f, ".{frac}")?;
+        }
+        let (sign, abs) = if self.offset < 0 { ('-', -i64::from(self.offset)) } else { ('+', i64::from(self.offset)) };
+        write!(f, "{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
+    }
+}
+
+impl Serialize for Instant {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Reads `n` ASCII digits at `at`.
+fn digits(bytes: &[u8], at: usize, n: usize) -> Option<i64> {
+    let slice = bytes.get(at..at.checked_add(n)?)?;
+    slice.iter().try_fold(0i64, |acc, &b| {
+        b.is_ascii_digit().then(|| acc.checked_mul(10)?.checked_add(i64::from(b.checked_sub(b'0')?)))?
+    })
+}
+
+fn byte_is(bytes: &[u8], at: usize, allowed: &[u8]) -> bool {
+    bytes.get(at).is_some_and(|b| allowed.contains(b))
+}
+
+fn parse_instant_bytes(b: &[u8]) -> Option<Instant> {
+    let date = parse_date_bytes(b.get(..10)?)?;
+    if !byte_is(b, 10, b"Tt ") || !byte_is(b, 13, b":") || !byte_is(b, 16, b":") {
+        return None;
+    }
+    let (h, m, s) = (digits(b, 11, 2)?, digits(b, 14, 2)?, digits(b, 17, 2)?);
+    if h > 23 || m > 59 || s > 59 {
+        return None;
+    }
+    let mut at = 19usize;
+    let mut nanos = 0u32;
+    if byte_is(b, at, b".") {
+        let count = b.get(20..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+        if count == 0 || count > 9 {
+            return None;
+        }
+        let value = u32::try_from(digits(b, 20, count)?).ok()?;
+        nanos = value.checked_mul(10u32.checked_pow(u32::try_from(9usize.checked_sub(count)?).ok()?)?)?;
+        at = at.checked_add(1)?.checked_add(count)?;
+    }
+    let offset = match b.get(at..)? {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (oh, om) = (digits(b, at.checked_add(1)?, 2)?, digits(b, at.checked_add(4)?, 2)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let magnitude = i32::try_from(oh.checked_mul(3600)?.checked_add(om.checked_mul(60)?)?).ok()?;
+            if *sign == b'-' {
+                magnitude.checked_neg()?
+            } else {
+                magnitude
+            }
+        }
+        _ => return None,
+    };
+    let local = date
+        .days_since_epoch()
+        .checked_mul(SECONDS_PER_DAY)?
+        .checked_add(h.checked_mul(3600)?)?
+        .checked_add(m.checked_mul(60)?)?
+        .checked_add(s)?;
+    let instant = Instant { unix_seconds: local.checked_sub(i64::from(offset))?, nanos, offset };
+    // Its Japan date must be writable too (years 0001 … 9999).
+    instant.with_offset(JAPAN_OFFSET_SECONDS).local_date_and_seconds()?;
+    Some(instant)
 }
 
 /// Parses an RFC 3339 instant with an offset (`Z` counts as `+00:00`) (T-1).
 ///
 /// ```
-/// use coverage_calc::time::parse_instant;
+/// use coverage_calc::time::{japan_date, parse_instant};
 /// let t = parse_instant("now", "2026-11-20T15:00:00Z").unwrap();
-/// assert_eq!(coverage_calc::time::japan_date(t).to_string(), "2026-11-21");
-/// assert!(parse_instant("now", "2026-11-20 15:00").is_err());
+/// assert_eq!(japan_date(t).unwrap().to_string(), "2026-11-21");
+/// assert_eq!(t.to_string(), "2026-11-20T15:00:00+00:00");
+/// assert!(parse_instant("now", "2026-11-20 15:00").is_err()); // no seconds, no offset
+/// assert!(parse_instant("now", "2026-11-20T15:00:00").is_err()); // no offset
 /// ```
 pub fn parse_instant(field: &str, text: &str) -> Result<Instant> {
-    DateTime::parse_from_rfc3339(text).map_err(|_| {
+    parse_instant_bytes(text.as_bytes()).ok_or_else(|| {
         Error::new(
             ErrorCode::InvalidInstant,
             format!(
@@ -47,18 +297,23 @@ pub fn parse_instant(field: &str, text: &str) -> Result<Instant> {
     })
 }
 
+fn parse_date_bytes(b: &[u8]) -> Option<Date> {
+    if b.len() != 10 || !byte_is(b, 4, b"-") || !byte_is(b, 7, b"-") {
+        return None;
+    }
+    Date::from_ymd(digits(b, 0, 4)?, digits(b, 5, 2)?, digits(b, 8, 2)?)
+}
+
 /// Parses a calendar date `YYYY-MM-DD`.
 ///
 /// ```
 /// use coverage_calc::time::parse_date;
 /// assert!(parse_date("start", "2024-02-29").is_ok());
 /// assert!(parse_date("start", "2025-02-29").is_err());
+/// assert!(parse_date("start", "2025-2-9").is_err());
 /// ```
-pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
-    let well_formed = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    let parsed = if well_formed { NaiveDate::parse_from_str(text, "%Y-%m-%d").ok() } else { None };
-    parsed.ok_or_else(|| {
+pub fn parse_date(field: &str, text: &str) -> Result<Date> {
+    parse_date_bytes(text.as_bytes()).ok_or_else(|| {
         Error::new(
             ErrorCode::InvalidDate,
             format!("`{field}` must be a calendar date `YYYY-MM-DD`, not `{}`", clip(text)),
@@ -68,26 +323,30 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
 
 /// The same instant, shown in Japan time.
 pub fn in_japan(t: Instant) -> Instant {
-    t.with_timezone(&japan())
+    t.with_offset(JAPAN_OFFSET_SECONDS)
 }
 
 /// The Japan calendar date of an instant (T-1).
 ///
 /// ```
 /// use coverage_calc::time::{japan_date, parse_instant};
-/// // 23:30 in New York on 2026-01-31 is already 2026-02-01 in Japan.
+/// // 10:30 in New York on 2026-01-31 is already 00:30 on 2026-02-01 in Japan.
 /// let t = parse_instant("now", "2026-01-31T10:30:00-05:00").unwrap();
-/// assert_eq!(japan_date(t).to_string(), "2026-02-01");
+/// assert_eq!(japan_date(t).unwrap().to_string(), "2026-02-01");
 /// ```
-pub fn japan_date(t: Instant) -> NaiveDate {
-    in_japan(t).date_naive()
+pub fn japan_date(t: Instant) -> Result<Date> {
+    in_japan(t).local_date_and_seconds().map(|(d, _)| d).ok_or_else(|| Error::out_of_range("a date"))
 }
 
-/// `t` plus a number of hours, exactly (T-3, T-5).
+/// `t` plus a number of hours, exactly (T-3, T-5), shown in Japan time.
 pub fn add_hours(t: Instant, hours: u32) -> Result<Instant> {
-    TimeDelta::try_hours(i64::from(hours))
-        .and_then(|d| t.checked_add_signed(d))
-        .ok_or_else(|| Error::out_of_range("a deadline"))
+    let unix_seconds = i64::from(hours)
+        .checked_mul(3600)
+        .and_then(|s| t.unix_seconds.checked_add(s))
+        .ok_or_else(|| Error::out_of_range("a deadline"))?;
+    let out = in_japan(Instant { unix_seconds, ..t });
+    japan_date(out)?;
+    Ok(out)
 }
 
 /// `date` plus `days` calendar days (T-4 counts day 1 as E+1).
@@ -98,8 +357,8 @@ pub fn add_hours(t: Instant, hours: u32) -> Result<Instant> {
 /// assert_eq!(days_after(e, 1).unwrap().to_string(), "2024-02-29");
 /// assert_eq!(days_after(e, 15).unwrap().to_string(), "2024-03-14");
 /// ```
-pub fn days_after(date: NaiveDate, days: u32) -> Result<NaiveDate> {
-    date.checked_add_days(chrono::Days::new(u64::from(days))).ok_or_else(|| Error::out_of_range("a date"))
+pub fn days_after(date: Date, days: u32) -> Result<Date> {
+    date.add_days(i64::from(days)).ok_or_else(|| Error::out_of_range("a date"))
 }
 
 /// The last day of a period of `months` months starting at 0:00 of `start` (T-2, Japanese Civil
@@ -115,46 +374,41 @@ pub fn days_after(date: NaiveDate, days: u32) -> Result<NaiveDate> {
 /// assert_eq!(end("2025-01-31", 1), "2025-02-28"); // no 2025-02-31
 /// assert_eq!(end("2024-02-29", 48), "2028-02-28"); // 2028-02-29 exists: the day before
 /// ```
-pub fn period_end(start: NaiveDate, months: u32) -> Result<NaiveDate> {
+pub fn period_end(start: Date, months: u32) -> Result<Date> {
     let overflow = || Error::out_of_range("the end of a period");
-    let month0 = i64::from(start.month0());
-    let total = i64::from(start.year())
+    let total = i64::from(start.year)
         .checked_mul(12)
-        .and_then(|m| m.checked_add(month0))
+        .and_then(|m| m.checked_add(i64::from(start.month)))
+        .and_then(|m| m.checked_sub(1))
         .and_then(|m| m.checked_add(i64::from(months)))
         .ok_or_else(overflow)?;
-    let year = i32::try_from(total.div_euclid(12)).map_err(|_| overflow())?;
-    let month = u32::try_from(total.rem_euclid(12)).map_err(|_| overflow())?.checked_add(1).ok_or_else(overflow)?;
-    match NaiveDate::from_ymd_opt(year, month, start.day()) {
+    let (year, month) = (total.div_euclid(12), total.rem_euclid(12).checked_add(1).ok_or_else(overflow)?);
+    let first_of_month = Date::from_ymd(year, month, 1).ok_or_else(overflow)?;
+    match Date::from_ymd(year, month, i64::from(start.day)) {
         // The corresponding day exists: the period ends the day before it.
-        Some(corresponding) => corresponding.pred_opt().ok_or_else(overflow),
+        Some(corresponding) => corresponding.add_days(-1).ok_or_else(overflow),
         // It does not (the 29th–31st): the period ends on that month's last day.
-        None => last_day_of_month(year, month).ok_or_else(overflow),
+        None => Ok(first_of_month.last_of_month()),
     }
-}
-
-fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (next_year, next_month) = if month == 12 { (year.checked_add(1)?, 1) } else { (year, month.checked_add(1)?) };
-    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
 }
 
 /// A period of calendar dates, both ends included (`end` is covered through 24:00).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Period {
     /// First day, from 0:00 (Japan time).
-    pub start: NaiveDate,
+    pub start: Date,
     /// Last day, through 24:00 (Japan time).
-    pub end: NaiveDate,
+    pub end: Date,
 }
 
 impl Period {
     /// The period of `months` months from `start` (T-2).
-    pub fn of_months(start: NaiveDate, months: u32) -> Result<Self> {
+    pub fn of_months(start: Date, months: u32) -> Result<Self> {
         Ok(Self { start, end: period_end(start, months)? })
     }
 
     /// Whether `date` is inside, both ends included.
-    pub fn contains(&self, date: NaiveDate) -> bool {
+    pub fn contains(&self, date: Date) -> bool {
         self.start <= date && date <= self.end
     }
 }
@@ -179,9 +433,10 @@ impl Window {
     /// let w = Window::after(parse_instant("a", "2026-02-01T10:00:00+09:00").unwrap(), 48).unwrap();
     /// assert!(w.contains(parse_instant("now", "2026-02-03T10:00:00+09:00").unwrap()));
     /// assert!(!w.contains(parse_instant("now", "2026-02-03T10:00:01+09:00").unwrap()));
+    /// assert!(!w.contains(parse_instant("now", "2026-02-03T10:00:00.000000001+09:00").unwrap()));
     /// ```
     pub fn after(opens_at: Instant, hours: u32) -> Result<Self> {
-        Ok(Self { opens_at: in_japan(opens_at), hours, deadline: in_japan(add_hours(opens_at, hours)?) })
+        Ok(Self { opens_at: in_japan(opens_at), hours, deadline: add_hours(opens_at, hours)? })
     }
 
     /// Whether `now` is inside: from the opening through the deadline, both included.
@@ -203,7 +458,7 @@ pub(crate) fn clip(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
+    fn d(s: &str) -> Date {
         parse_date("d", s).unwrap()
     }
 
@@ -219,27 +474,75 @@ mod tests {
         assert_eq!(period_end(d("2025-12-31"), 12).unwrap(), d("2026-12-30"));
         assert_eq!(period_end(d("2025-01-01"), 12).unwrap(), d("2025-12-31"));
         assert_eq!(period_end(d("2025-03-31"), 1).unwrap(), d("2025-04-30"));
+        assert_eq!(period_end(d("2025-12-15"), 1).unwrap(), d("2026-01-14"));
     }
 
     #[test]
     fn period_end_out_of_range_is_an_error() {
-        let far = NaiveDate::MAX;
-        assert_eq!(period_end(far, 12).unwrap_err().code(), ErrorCode::OutOfRange);
+        assert_eq!(period_end(d("9999-06-01"), 12).unwrap_err().code(), ErrorCode::OutOfRange);
+        assert_eq!(period_end(d("9998-12-31"), 12).unwrap(), d("9999-12-30"));
     }
 
     #[test]
-    fn instants_need_an_offset() {
-        assert!(parse_instant("x", "2026-11-20T10:00:00").is_err());
-        assert!(parse_instant("x", "2026-11-20").is_err());
-        assert!(parse_instant("x", "2026-11-20T10:00:00+05:30").is_ok());
+    fn days_round_trip_over_the_whole_range() {
+        let mut date = d("0001-01-01");
+        let mut days = date.days_since_epoch();
+        assert_eq!(d("1970-01-01").days_since_epoch(), 0);
+        assert_eq!(d("2000-03-01").days_since_epoch(), 11_017);
+        while let Some(next) = date.add_days(1) {
+            days += 1;
+            assert_eq!(next.days_since_epoch(), days);
+            assert!(next > date);
+            date = next;
+        }
+        assert_eq!(date, d("9999-12-31"));
+        assert!(d("0001-01-01").add_days(-1).is_none());
+    }
+
+    #[test]
+    fn instants_parse_and_print() {
+        let t = parse_instant("x", "2026-11-20T10:00:00+05:30").unwrap();
+        assert_eq!(t.to_string(), "2026-11-20T10:00:00+05:30");
+        assert_eq!(in_japan(t).to_string(), "2026-11-20T13:30:00+09:00");
+        let t = parse_instant("x", "2024-02-29T23:59:59.5-01:00").unwrap();
+        assert_eq!(in_japan(t).to_string(), "2024-03-01T09:59:59.5+09:00");
+        assert_eq!(parse_instant("x", "1970-01-01T00:00:00Z").unwrap().unix_seconds(), 0);
+        assert_eq!(parse_instant("x", "2026-11-20t10:00:00z").unwrap().to_string(), "2026-11-20T10:00:00+00:00");
+        assert_eq!(
+            parse_instant("x", "2026-11-20T10:00:00+09:00").unwrap(),
+            parse_instant("x", "2026-11-20T01:00:00Z").unwrap()
+        );
+    }
+
+    #[test]
+    fn instants_need_an_offset_and_sane_fields() {
+        for bad in [
+            "2026-11-20T10:00:00",
+            "2026-11-20",
+            "2026-11-20T24:00:00Z",
+            "2026-11-20T10:60:00Z",
+            "2026-11-20T10:00:60Z",
+            "2026-11-20T10:00:00+24:00",
+            "2026-11-20T10:00:00+0900",
+            "2026-11-20T10:00:00.Z",
+            "2026-11-20T10:00:00.1234567891Z",
+            "2026-02-30T10:00:00Z",
+            "9999-12-31T20:00:00Z", // already year 10000 in Japan
+            "0001-01-01T00:00:00+09:01",
+            "2026-11-20T10:00:00Z ",
+            "",
+        ] {
+            assert!(parse_instant("x", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
     fn dates_are_strict() {
-        assert!(parse_date("x", "2026-1-2").is_err());
-        assert!(parse_date("x", "2026-01-02T00:00").is_err());
-        assert!(parse_date("x", "+2026-01-02").is_err());
-        assert!(parse_date("x", "２０２６-01-02").is_err());
+        for bad in
+            ["2026-1-2", "2026-01-02T00:00", "+2026-01-02", "２０２６-01-02", "0000-01-01", "2026-13-01", "2026-00-10"]
+        {
+            assert!(parse_date("x", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

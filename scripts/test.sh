@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test of the project: formatting, lints (native and wasm32), the Rust tests with the
+# golden files, then the same golden files through the built wasm package in node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "clippy (native, all targets)"
+cargo clippy --quiet --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
+step "cargo test"
+cargo test --quiet
+step "build pkg/"
+scripts/build.sh
+step "node: the package and the golden files through wasm"
+node --test tests/node/
+step "all tests passed"
