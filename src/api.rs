@@ -135,7 +135,10 @@ fn parse(json: &str) -> Result<Value> {
 }
 
 fn to_json<T: Serialize>(answer: &T) -> Result<String> {
-    serde_json::to_string(answer).map_err(|e| Error::new(ErrorCode::Internal, format!("answer not serialisable: {e}")))
+    let mut out = Vec::with_capacity(1024);
+    serde_json::to_writer(&mut out, answer)
+        .map_err(|e| Error::new(ErrorCode::Internal, format!("answer not serialisable: {e}")))?;
+    String::from_utf8(out).map_err(|e| Error::new(ErrorCode::Internal, format!("answer not UTF-8: {e}")))
 }
 
 fn optional_instant(field: &str, text: Option<&str>) -> Result<Option<crate::time::Instant>> {

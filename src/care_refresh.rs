@@ -141,22 +141,6 @@ impl From<&Edition> for EditionRef {
     }
 }
 
-/// What every Care Refresh plan gives besides replacements (CR-8, CR-9, CR-11).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Coverage {
-    /// Shipping both ways is paid by DJI (CR-11).
-    pub shipping_paid_by_dji: bool,
-    /// Water damage is covered (CR-11).
-    pub water_damage_covered: bool,
-    /// Repairs of quality defects under warranty do not use up replacements (CR-9).
-    pub warranty_repairs_use_replacements: bool,
-    /// What a flyaway replacement needs (CR-8); empty when flyaway is not offered.
-    pub flyaway_conditions: Vec<&'static str>,
-    /// What a flyaway replacement never covers (CR-8).
-    pub flyaway_exclusions: Vec<&'static str>,
-}
-
 /// The answer to [`buy`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -189,8 +173,6 @@ pub struct BuyAnswer {
     pub service: Option<Period>,
     /// Manufacturer warranty extension (2-year plan, CR-10); `null` otherwise.
     pub warranty_extension: Option<Period>,
-    /// What the plan gives besides replacements.
-    pub coverage: Coverage,
     /// The edition of the terms in force for a purchase now.
     pub edition: EditionRef,
     /// The rule ids that produced this answer.
@@ -234,26 +216,6 @@ fn allowance(edition: &Edition, plan: &Plan, terms: &RefreshTerms) -> Result<All
         Flyaway::No => Allowance { flyaway_max: 0, ..a },
         Flyaway::Yes | Flyaway::Unknown => a,
     })
-}
-
-fn coverage(terms: &RefreshTerms) -> Coverage {
-    let offered = terms.flyaway != Flyaway::No;
-    Coverage {
-        shipping_paid_by_dji: true,
-        water_damage_covered: true,
-        warranty_repairs_use_replacements: false,
-        flyaway_conditions: if offered {
-            vec![
-                "aircraft-bound-to-dji-account-before-loss",
-                "aircraft-bound-to-remote-controller-before-loss",
-                "dji-fly-1.2.2-or-later",
-                "flight-record-synced",
-            ]
-        } else {
-            Vec::new()
-        },
-        flyaway_exclusions: if offered { vec!["theft", "loss-not-in-flight"] } else { Vec::new() },
-    }
 }
 
 /// The 2-year plan's warranty extension: from the day after its first year ends, to its end (CR-10).
@@ -349,7 +311,6 @@ pub fn buy(input: &BuyInput<'_>) -> Result<BuyAnswer> {
         flyaway: terms.flyaway,
         service,
         warranty_extension,
-        coverage: coverage(terms),
         edition: edition.into(),
         rules: rules.into_vec(),
     })

@@ -118,6 +118,44 @@ pub struct RefreshTerms {
     pub flyaway: Flyaway,
     /// Fee per flyaway replacement (`not-offered` when flyaway is `no`).
     pub flyaway_fee: Fee,
+    /// What both plans give besides replacements (CR-8, CR-9, CR-11).
+    pub coverage: Coverage,
+}
+
+/// What every Care Refresh plan gives besides replacements (CR-8, CR-9, CR-11).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Coverage {
+    /// Shipping both ways is paid by DJI (CR-11).
+    pub shipping_paid_by_dji: bool,
+    /// Water damage is covered (CR-11).
+    pub water_damage_covered: bool,
+    /// Repairs of quality defects under warranty do not use up replacements (CR-9).
+    pub warranty_repairs_use_replacements: bool,
+    /// What a flyaway replacement needs (CR-8); empty when flyaway is not offered.
+    pub flyaway_conditions: Vec<&'static str>,
+    /// What a flyaway replacement never covers (CR-8).
+    pub flyaway_exclusions: Vec<&'static str>,
+}
+
+fn refresh_coverage(flyaway: Flyaway) -> Coverage {
+    let offered = flyaway != Flyaway::No;
+    Coverage {
+        shipping_paid_by_dji: true,
+        water_damage_covered: true,
+        warranty_repairs_use_replacements: false,
+        flyaway_conditions: if offered {
+            vec![
+                "aircraft-bound-to-dji-account-before-loss",
+                "aircraft-bound-to-remote-controller-before-loss",
+                "dji-fly-1.2.2-or-later",
+                "flight-record-synced",
+            ]
+        } else {
+            Vec::new()
+        },
+        flyaway_exclusions: if offered { vec!["theft", "loss-not-in-flight"] } else { Vec::new() },
+    }
 }
 
 /// Care Enterprise prices and limits of one product (EN-4 … EN-9).
@@ -520,6 +558,7 @@ fn refresh_product(row: &Row<'_>) -> Result<Product> {
             exchange_fee: row.fee("exchange_fee")?,
             flyaway,
             flyaway_fee,
+            coverage: refresh_coverage(flyaway),
         }),
     })
 }

@@ -125,15 +125,67 @@ impl Date {
     }
 }
 
+/// Writes `value` as `N` decimal digits (zero-padded) at the end of `out`.
+fn push_digits<const N: usize>(out: &mut Text, value: u64) {
+    let mut digits = [b'0'; N];
+    let mut rest = value;
+    for d in digits.iter_mut().rev() {
+        // `rest % 10` is below 10, so the sum stays within b'0'..=b'9'.
+        *d = b'0'.saturating_add(u8::try_from(rest % 10).unwrap_or(0));
+        rest /= 10;
+    }
+    out.push(&digits);
+}
+
+/// A short ASCII text on the stack: dates and instants are written without `fmt` machinery
+/// (it is most of the cost of an answer otherwise).
+pub(crate) struct Text {
+    bytes: [u8; 40],
+    len: usize,
+}
+
+impl Text {
+    fn new() -> Self {
+        Self { bytes: [0; 40], len: 0 }
+    }
+
+    fn push(&mut self, more: &[u8]) {
+        let end = self.len.saturating_add(more.len());
+        if let Some(dest) = self.bytes.get_mut(self.len..end) {
+            dest.copy_from_slice(more);
+            self.len = end;
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII digits and punctuation are ever pushed.
+        self.bytes.get(..self.len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+    }
+}
+
+impl Date {
+    fn write(self, out: &mut Text) {
+        push_digits::<4>(out, u64::from(self.year));
+        out.push(b"-");
+        push_digits::<2>(out, u64::from(self.month));
+        out.push(b"-");
+        push_digits::<2>(out, u64::from(self.day));
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let mut text = Text::new();
+        self.write(&mut text);
+        f.write_str(text.as_str())
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let mut text = Text::new();
+        self.write(&mut text);
+        s.serialize_str(text.as_str())
     }
 }
 
@@ -188,30 +240,50 @@ impl Instant {
     }
 }
 
-impl fmt::Display for Instant {
+impl Instant {
     /// RFC 3339, e.g. `2026-11-20T10:00:00+09:00`, with a fraction only when there is one.
-    #[expect(clippy::arithmetic_side_effects, reason = "divisions and remainders of small positive values")]
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    #[expect(clippy::arithmetic_side_effects, reason = "divisions and remainders of small non-negative values")]
+    fn write(self, out: &mut Text) {
         let Some((date, secs)) = self.local_date_and_seconds() else {
-            // Parsing and every computation keep instants in range; show UTC seconds otherwise.
-            return write!(f, "@{}", self.unix_seconds);
+            // Parsing and every computation keep instants in range (years 0001 … 9999).
+            out.push(b"out-of-range");
+            return;
         };
-        write!(f, "{date}T{:02}:{:02}:{:02}", secs / 3600, secs % 3600 / 60, secs % 60)?;
+        let secs = secs.unsigned_abs();
+        date.write(out);
+        out.push(b"T");
+        push_digits::<2>(out, secs / 3600);
+        out.push(b":");
+        push_digits::<2>(out, secs % 3600 / 60);
+        out.push(b":");
+        push_digits::<2>(out, secs % 60);
         if self.nanos != 0 {
-            let mut frac = format!("{:09}", self.nanos);
-            while frac.ends_with('0') {
-                frac.pop();
-            }
-            write!(f, ".{frac}")?;
+            let mut frac = Text::new();
+            push_digits::<9>(&mut frac, u64::from(self.nanos));
+            out.push(b".");
+            out.push(frac.as_str().trim_end_matches('0').as_bytes());
         }
-        let (sign, abs) = if self.offset < 0 { ('-', -i64::from(self.offset)) } else { ('+', i64::from(self.offset)) };
-        write!(f, "{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
+        let abs = u64::from(self.offset.unsigned_abs());
+        out.push(if self.offset < 0 { b"-" } else { b"+" });
+        push_digits::<2>(out, abs / 3600);
+        out.push(b":");
+        push_digits::<2>(out, abs % 3600 / 60);
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = Text::new();
+        self.write(&mut text);
+        f.write_str(text.as_str())
     }
 }
 
 impl Serialize for Instant {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let mut text = Text::new();
+        self.write(&mut text);
+        s.serialize_str(text.as_str())
     }
 }
 

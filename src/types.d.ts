@@ -28,8 +28,16 @@ export interface Window { opensAt: InstantString; hours: number; deadline: Insta
 
 export interface Plan { id: PlanId; family: Family; months: number; name: Names; sources: string[] }
 
+/** What both Care Refresh plans give besides replacements (CR-8, CR-9, CR-11). */
+export interface Coverage {
+  shippingPaidByDji: boolean; waterDamageCovered: boolean; warrantyRepairsUseReplacements: boolean;
+  /** What a flyaway replacement needs; empty when flyaway is not offered. */
+  flyawayConditions: string[];
+  /** What a flyaway replacement never covers. */
+  flyawayExclusions: string[];
+}
 export interface RefreshTerms {
-  price1y: Fee; price2y: Fee; exchangeFee: Fee; flyaway: FlyawayOffer; flyawayFee: Fee;
+  price1y: Fee; price2y: Fee; exchangeFee: Fee; flyaway: FlyawayOffer; flyawayFee: Fee; coverage: Coverage;
 }
 export interface EnterpriseTerms {
   basicPrice: Fee; basicFee1: Fee; basicFee2: Fee; basicRenewPrice: Fee; basicRenewFee: Fee;
@@ -83,10 +91,6 @@ export type ClosedReason = "window-closed" | "invitation-window-closed" | "regio
 export interface Alternative { route: Route; rule: RuleId; step: "paid-inspection-or-repair-at-dji-support"; hours: number }
 export interface Closed { reason: ClosedReason; alternative: Alternative | null }
 export interface EditionRef { id: string; sources: string[] }
-export interface Coverage {
-  shippingPaidByDji: boolean; waterDamageCovered: boolean; warrantyRepairsUseReplacements: boolean;
-  flyawayConditions: string[]; flyawayExclusions: string[];
-}
 
 export interface BuyAnswer {
   plan: PlanId; product: string;
@@ -100,7 +104,6 @@ export interface BuyAnswer {
   replacements: number; flyawayMax: number; flyaway: FlyawayOffer;
   service: Period | null;
   warrantyExtension: Period | null;
-  coverage: Coverage;
   edition: EditionRef;
   rules: RuleId[];
 }

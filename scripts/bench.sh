@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `make bench`: native and wasm timings and package sizes, as one table, against the budgets.
+# Assumes pkg/ was just built (the Makefile builds it first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+declare -A v
+while read -r k val; do v[$k]=$val; done < <(cargo bench --quiet --bench native 2>/dev/null | grep -E '^native_')
+while read -r k val; do v[$k]=$val; done < <(node tests/bench/wasm.mjs)
+gz() { gzip -9c "$1" | wc -c; }
+wasm_raw=$(wc -c < pkg/coverage_calc_bg.wasm); wasm_gz=$(gz pkg/coverage_calc_bg.wasm)
+js_raw=$(wc -c < pkg/coverage_calc.js); js_gz=$(gz pkg/coverage_calc.js)
+all_gz=$(cat pkg/coverage_calc_bg.wasm pkg/coverage_calc.js | gzip -9c | wc -c)
+ratio=$(awk -v w="${v[wasm_buy_us]}" -v n="${v[native_buy_ns]}" 'BEGIN { printf "%.1f", w * 1000 / n }')
+check() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 <= b + 0) ? "ok" : "OVER" }'; }
+
+printf '%-40s %14s %12s %s\n' "figure" "value" "budget" ""
+printf '%-40s %14s %12s %s\n' "native buy answer (ns, median)" "${v[native_buy_ns]}" "" ""
+printf '%-40s %14s %12s %s\n' "native status answer (ns, median)" "${v[native_status_ns]}" "" ""
+printf '%-40s %14s %12s %s\n' "wasm buy via JS API (µs, median)" "${v[wasm_buy_us]}" "5" "$(check "${v[wasm_buy_us]}" 5)"
+printf '%-40s %14s %12s %s\n' "wasm status via JS API (µs, median)" "${v[wasm_status_us]}" "5" "$(check "${v[wasm_status_us]}" 5)"
+printf '%-40s %14s %12s %s\n' "wasm/native ratio (buy)" "${ratio}x" "" ""
+printf '%-40s %14s %12s %s\n' "wasm batch, 10000 buys (answers/s)" "${v[wasm_batch_answers_per_s]}" "" ""
+printf '%-40s %14s %12s %s\n' ".wasm raw (bytes)" "$wasm_raw" "" ""
+printf '%-40s %14s %12s %s\n' ".wasm gzip -9 (bytes)" "$wasm_gz" "81920" "$(check "$wasm_gz" 81920)"
+printf '%-40s %14s %12s %s\n' "JS glue raw / gzip (bytes)" "$js_raw / $js_gz" "" ""
+printf '%-40s %14s %12s %s\n' "wasm + JS glue gzip (bytes)" "$all_gz" "" ""
+printf '\nmachine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(node --version)"

@@ -1,0 +1,48 @@
+// Benchmark of the wasm package in node, through the JS API: microseconds per answer (median of
+// batches), catalog loaded once. Run by `make bench`; prints `name value` lines.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkg = process.env.PKG_DIR ?? join(root, 'pkg');
+const { initSync, catalog, buy, status } = await import(join(pkg, 'coverage_calc.js'));
+initSync({ module: readFileSync(join(pkg, 'coverage_calc_bg.wasm')) });
+catalog();
+
+const BUY = {
+  plan: 'care-refresh-2y', product: 'dji-mavic-3',
+  activatedAt: '2026-11-19T10:00:00+09:00', now: '2026-11-20T10:00:00+09:00',
+};
+const STATUS = {
+  plan: 'care-refresh-1y', product: 'dji-mini-4-pro', start: '2026-01-10',
+  claims: [{ kind: 'flyaway', date: '2026-05-01' }], now: '2026-11-20T12:00:00+09:00',
+};
+
+function medianMicros(f) {
+  const batch = 2000;
+  for (let i = 0; i < batch * 5; i++) f();
+  const samples = [];
+  for (let s = 0; s < 51; s++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) f();
+    samples.push(Number(process.hrtime.bigint() - t) / 1000 / batch);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
+}
+
+let sink = 0;
+const buyUs = medianMicros(() => { sink += buy(BUY).replacements; });
+const statusUs = medianMicros(() => { sink += status(STATUS).replacements.left; });
+const products = catalog().products.filter((p) => p.family === 'care-refresh');
+const t = process.hrtime.bigint();
+for (let i = 0; i < 10000; i++) {
+  const p = products[i % products.length];
+  sink += buy({ ...BUY, product: p.id }).replacements;
+}
+const batchSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+if (sink === 0) throw new Error('benchmark did no work');
+console.log(`wasm_buy_us ${buyUs.toFixed(2)}`);
+console.log(`wasm_status_us ${statusUs.toFixed(2)}`);
+console.log(`wasm_batch_answers_per_s ${Math.round(10000 / batchSeconds)}`);
