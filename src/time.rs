@@ -242,7 +242,6 @@ impl Instant {
 
 impl Instant {
     /// RFC 3339, e.g. `2026-11-20T10:00:00+09:00`, with a fraction only when there is one.
-    #[expect(clippy::arithmetic_side_effects, reason = "divisions and remainders of small non-negative values")]
     fn write(self, out: &mut Text) {
         let Some((date, secs)) = self.local_date_and_seconds() else {
             // Parsing and every computation keep instants in range (years 0001 … 9999).
