@@ -17,5 +17,7 @@ cargo test --quiet
 step "build pkg/"
 scripts/build.sh
 step "node: the package and the golden files through wasm"
-node --test tests/node/
+for t in tests/node/*.mjs; do node "$t"; done
+step "node: the README's example"
+node examples/node.mjs >/dev/null
 step "all tests passed"
