@@ -31,6 +31,16 @@ pub const REGIONS_SOLD: &[&str] = &[
     "SE",
 ];
 
+/// An ISO region code in upper case; `UK` is read as `GB`.
+fn normalise_region(region: &str) -> String {
+    let upper = region.trim().to_ascii_uppercase();
+    if upper == "UK" {
+        "GB".to_owned()
+    } else {
+        upper
+    }
+}
+
 /// The region this catalog prices.
 pub const REGION_PRICED: &str = "JP";
 
@@ -267,16 +277,17 @@ pub fn buy(input: &BuyInput<'_>) -> Result<BuyAnswer> {
 
     let (route, window, mut closed) = route(input, product, edition, &mut rules)?;
     rules.add(&["CR-5"]);
-    if input.region != REGION_PRICED {
-        let reason = if REGIONS_SOLD.contains(&input.region) {
-            ClosedReason::RegionNotPriced
-        } else {
-            ClosedReason::RegionNotSold
-        };
+    let region = normalise_region(input.region);
+    let sold = REGIONS_SOLD.contains(&region.as_str());
+    if region != REGION_PRICED {
+        let reason = if sold { ClosedReason::RegionNotPriced } else { ClosedReason::RegionNotSold };
         closed = Some(Closed { reason, alternative: None });
     }
-    let priced = input.region == REGION_PRICED;
-    let price_or_unknown = |fee: Fee| if priced { fee } else { Fee::NotPublished };
+    let price_or_unknown = |fee: Fee| match (region == REGION_PRICED, sold) {
+        (true, _) => fee,
+        (false, true) => Fee::NotPublished,
+        (false, false) => Fee::NotOffered,
+    };
 
     rules.add(&["CR-7", "CR-8"]);
     let eligible = closed.is_none();

@@ -341,8 +341,6 @@ fn parse_instant_bytes(b: &[u8]) -> Option<Instant> {
         .checked_add(m.checked_mul(60)?)?
         .checked_add(s)?;
     let instant = Instant { unix_seconds: local.checked_sub(i64::from(offset))?, nanos, offset };
-    // Its Japan date must be writable too (years 0001 … 9999).
-    instant.with_offset(JAPAN_OFFSET_SECONDS).local_date_and_seconds()?;
     Some(instant)
 }
 
@@ -357,7 +355,7 @@ fn parse_instant_bytes(b: &[u8]) -> Option<Instant> {
 /// assert!(parse_instant("now", "2026-11-20T15:00:00").is_err()); // no offset
 /// ```
 pub fn parse_instant(field: &str, text: &str) -> Result<Instant> {
-    parse_instant_bytes(text.as_bytes()).ok_or_else(|| {
+    let instant = parse_instant_bytes(text.as_bytes()).ok_or_else(|| {
         Error::new(
             ErrorCode::InvalidInstant,
             format!(
@@ -365,7 +363,15 @@ pub fn parse_instant(field: &str, text: &str) -> Result<Instant> {
                 clip(text)
             ),
         )
-    })
+    })?;
+    // Its Japan date must be writable too (years 0001 … 9999).
+    japan_date(instant).map_err(|_| {
+        Error::new(
+            ErrorCode::OutOfRange,
+            format!("`{field}` `{}` is outside the years 0001 … 9999 in Japan", clip(text)),
+        )
+    })?;
+    Ok(instant)
 }
 
 fn parse_date_bytes(b: &[u8]) -> Option<Date> {
@@ -598,13 +604,19 @@ mod tests {
             "2026-11-20T10:00:00.Z",
             "2026-11-20T10:00:00.1234567891Z",
             "2026-02-30T10:00:00Z",
-            "9999-12-31T20:00:00Z", // already year 10000 in Japan
             "0001-01-01T00:00:00+09:01",
             "2026-11-20T10:00:00Z ",
             "",
         ] {
             assert!(parse_instant("x", bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn instants_past_9999_in_japan_are_out_of_range() {
+        let e = parse_instant("x", "9999-12-31T20:00:00Z").unwrap_err();
+        assert_eq!(e.code(), ErrorCode::OutOfRange);
+        assert!(parse_instant("x", "9999-12-31T14:59:59Z").is_ok());
     }
 
     #[test]

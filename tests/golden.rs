@@ -1,0 +1,349 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    missing_docs
+)]
+//! Golden cases: one JSON file per scenario under `tests/golden/<area>/<name>.json`, run through
+//! the JSON contract (`coverage_calc::api::call_json`), exactly what JavaScript sees.
+//!
+//! A file holds `description`, `rules` (the RULES.md ids it checks), `function` (`catalog`, `buy`
+//! or `status`), the request (`request`, a JSON value, or `requestText`, raw text passed as is) and
+//! either `expect` (a subset of the answer: every key given must be present and equal,
+//! recursively; arrays have the same length and match element by element) or `error` (the
+//! expected error code). The same files are run through the real wasm package by
+//! `tests/node/golden.mjs`.
+//!
+//! Every failure is collected and reported at the end, each with its file, the JSON path that
+//! differs, the expected and the actual value. The run also fails when a rule id of T-1 … T-6 or
+//! CR-1 … CR-14 has no file, or when an error code has no file.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use coverage_calc::ErrorCode;
+use serde_json::Value;
+
+/// Codes that no request can reach yet: no golden file is required for them.
+const UNREACHABLE_CODES: &[&str] = &["internal", "out_of_range", "plan_not_offered"];
+
+/// Keys a golden file may have.
+const KEYS: &[&str] = &["description", "rules", "function", "request", "requestText", "expect", "error"];
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+}
+
+/// Every `.json` file under `dir`, recursively, sorted. Unreadable directories and stray files
+/// are failures, not silently skipped.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            failures.push(format!("{}: cannot read directory: {e}", dir.display()));
+            return;
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => failures.push(format!("{}: cannot read an entry: {e}", dir.display())),
+        }
+    }
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, files, failures);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            files.push(path);
+        } else {
+            failures.push(format!("{}: not a .json file in tests/golden", path.display()));
+        }
+    }
+}
+
+/// A JSON path for messages: `$.extension.period.end`, `$.claims[2]`.
+fn child(path: &str, key: &str) -> String {
+    format!("{path}.{key}")
+}
+
+/// Compares `actual` with `expected` by the subset rule, pushing one line per difference.
+fn subset(expected: &Value, actual: &Value, path: &str, diffs: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (key, e_value) in e {
+                match a.get(key) {
+                    Some(a_value) => subset(e_value, a_value, &child(path, key), diffs),
+                    None => diffs.push(format!("{}: expected {e_value}, but the key is absent", child(path, key))),
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() != a.len() {
+                diffs.push(format!("{path}: expected an array of {} elements, got {}: {actual}", e.len(), a.len()));
+                return;
+            }
+            for (i, (e_item, a_item)) in e.iter().zip(a).enumerate() {
+                subset(e_item, a_item, &format!("{path}[{i}]"), diffs);
+            }
+        }
+        _ => {
+            if expected != actual {
+                diffs.push(format!("{path}: expected {expected}, got {actual}"));
+            }
+        }
+    }
+}
+
+/// What a file asks.
+struct Case {
+    rules: Vec<String>,
+    function: String,
+    request_text: String,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Answer(Value),
+    Error(String),
+}
+
+fn is_rule_id(id: &str) -> bool {
+    let Some((prefix, number)) = id.split_once('-') else { return false };
+    ["T", "CR", "EN", "IP"].contains(&prefix)
+        && !number.is_empty()
+        && !number.starts_with('0')
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn known_code(code: &str) -> bool {
+    ErrorCode::ALL.iter().any(|c| c.as_str() == code)
+}
+
+/// Reads and checks one file; every problem is a message naming what is wrong.
+fn read_case(path: &Path) -> Result<Case, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))?;
+    let Value::Object(file) = value else { return Err("not a JSON object".to_owned()) };
+    let unknown: Vec<&String> = file.keys().filter(|k| !KEYS.contains(&k.as_str())).collect();
+    if !unknown.is_empty() {
+        return Err(format!("unknown keys {unknown:?}; allowed: {KEYS:?}"));
+    }
+    match file.get("description") {
+        Some(Value::String(d)) if !d.trim().is_empty() => {}
+        _ => return Err("`description` must be a non-empty string".to_owned()),
+    }
+    let rules = match file.get("rules") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|r| match r.as_str() {
+                Some(id) if is_rule_id(id) => Ok(id.to_owned()),
+                _ => Err(format!("`rules` has {r}, not a rule id like \"CR-3\"")),
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+        _ => return Err("`rules` must be an array of rule ids".to_owned()),
+    };
+    let function = match file.get("function").and_then(Value::as_str) {
+        Some(f @ ("catalog" | "buy" | "status")) => f.to_owned(),
+        _ => return Err("`function` must be \"catalog\", \"buy\" or \"status\"".to_owned()),
+    };
+    let request_text = match (file.get("request"), file.get("requestText"), function.as_str()) {
+        (None, None, "catalog") => "{}".to_owned(),
+        (Some(_), _, "catalog") | (_, Some(_), "catalog") => return Err("`catalog` takes no request".to_owned()),
+        (Some(_), Some(_), _) => return Err("has both `request` and `requestText`".to_owned()),
+        (Some(request), None, _) => serde_json::to_string(request).map_err(|e| format!("request: {e}"))?,
+        (None, Some(Value::String(raw)), _) => raw.clone(),
+        (None, Some(_), _) => return Err("`requestText` must be a string".to_owned()),
+        (None, None, _) => return Err("has neither `request` nor `requestText`".to_owned()),
+    };
+    let outcome = match (file.get("expect"), file.get("error")) {
+        (Some(expect), None) => Outcome::Answer(expect.clone()),
+        (None, Some(Value::String(code))) if known_code(code) => Outcome::Error(code.clone()),
+        (None, Some(code)) => return Err(format!("`error` {code} is not an error code of ErrorCode::ALL")),
+        (Some(_), Some(_)) => return Err("has both `expect` and `error`".to_owned()),
+        (None, None) => return Err("has neither `expect` nor `error`".to_owned()),
+    };
+    Ok(Case { rules, function, request_text, outcome })
+}
+
+/// Runs one case; returns the differences (empty when it passes).
+fn run_case(case: &Case) -> Vec<String> {
+    let mut diffs = Vec::new();
+    match (coverage_calc::api::call_json(&case.function, &case.request_text), &case.outcome) {
+        (Ok(text), Outcome::Answer(expected)) => match serde_json::from_str::<Value>(&text) {
+            Ok(actual) => subset(expected, &actual, "$", &mut diffs),
+            Err(e) => diffs.push(format!("$: the answer is not JSON ({e}): {text}")),
+        },
+        (Ok(text), Outcome::Error(code)) => diffs.push(format!("$: expected error `{code}`, got an answer: {text}")),
+        (Err(e), Outcome::Answer(_)) => {
+            diffs.push(format!("$: expected an answer, got error `{}`: {}", e.code().as_str(), e.message()))
+        }
+        (Err(e), Outcome::Error(code)) => {
+            if e.code().as_str() != code {
+                diffs.push(format!("$.code: expected `{code}`, got `{}` ({})", e.code().as_str(), e.message()));
+            }
+        }
+    }
+    diffs
+}
+
+fn required_rules() -> Vec<String> {
+    let t = (1..=6).map(|n| format!("T-{n}"));
+    let cr = (1..=14).map(|n| format!("CR-{n}"));
+    t.chain(cr).collect()
+}
+
+#[test]
+fn golden_files() {
+    let root = golden_dir();
+    let mut failures = Vec::new();
+    let mut files = Vec::new();
+    walk(&root, &mut files, &mut failures);
+    if files.is_empty() {
+        failures.push(format!("{}: no golden files", root.display()));
+    }
+    let mut rules_seen = BTreeSet::new();
+    let mut codes_seen = BTreeSet::new();
+    let mut passed = 0usize;
+    for path in &files {
+        let name = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+        let case = match read_case(path) {
+            Ok(case) => case,
+            Err(why) => {
+                failures.push(format!("{name}: malformed golden file: {why}"));
+                continue;
+            }
+        };
+        rules_seen.extend(case.rules.iter().cloned());
+        if let Outcome::Error(code) = &case.outcome {
+            codes_seen.insert(code.clone());
+        }
+        let diffs = run_case(&case);
+        if diffs.is_empty() {
+            passed += 1;
+        }
+        failures.extend(diffs.into_iter().map(|d| format!("{name}: {d}")));
+    }
+    for rule in required_rules() {
+        if !rules_seen.contains(&rule) {
+            failures.push(format!("rule {rule} is checked by no golden file"));
+        }
+    }
+    for code in ErrorCode::ALL.iter().map(|c| c.as_str()) {
+        if !UNREACHABLE_CODES.contains(&code) && !codes_seen.contains(code) {
+            failures.push(format!("error code `{code}` has no golden file"));
+        }
+    }
+    if !failures.is_empty() {
+        let mut report = format!("{} golden files, {passed} passed; {} failures:\n", files.len(), failures.len());
+        for f in &failures {
+            let _ = writeln!(report, "  - {f}");
+        }
+        panic!("{report}");
+    }
+    eprintln!("{} golden files passed", files.len());
+}
+
+fn diffs_of(expected: Value, actual: Value) -> Vec<String> {
+    let mut diffs = Vec::new();
+    subset(&expected, &actual, "$", &mut diffs);
+    diffs
+}
+
+#[test]
+fn subset_accepts_a_subset() {
+    let actual = serde_json::json!({"a": 1, "b": {"c": [1, {"d": 2, "e": 3}], "f": null}, "g": "x"});
+    assert!(diffs_of(serde_json::json!({}), actual.clone()).is_empty());
+    assert!(diffs_of(serde_json::json!({"b": {"c": [1, {"e": 3}], "f": null}}), actual.clone()).is_empty());
+    assert!(diffs_of(actual.clone(), actual).is_empty());
+}
+
+#[test]
+fn subset_rejects_mismatches() {
+    let actual = serde_json::json!({"a": 1, "b": {"c": [1, {"d": 2}], "f": null}});
+    // A different scalar, named by its path.
+    assert_eq!(
+        diffs_of(serde_json::json!({"b": {"c": [1, {"d": 3}]}}), actual.clone()),
+        ["$.b.c[1].d: expected 3, got 2"]
+    );
+    // An absent key (null expected is not the same as absent).
+    assert_eq!(diffs_of(serde_json::json!({"z": null}), actual.clone()).len(), 1);
+    // An array of another length, shorter or longer.
+    assert_eq!(diffs_of(serde_json::json!({"b": {"c": [1]}}), actual.clone()).len(), 1);
+    assert_eq!(diffs_of(serde_json::json!({"b": {"c": [1, {}, 3]}}), actual.clone()).len(), 1);
+    // Null against a value, a type mismatch, a string "1" against the number 1.
+    assert_eq!(diffs_of(serde_json::json!({"b": {"f": 0}}), actual.clone()).len(), 1);
+    assert_eq!(diffs_of(serde_json::json!({"b": []}), actual.clone()).len(), 1);
+    assert_eq!(diffs_of(serde_json::json!({"a": "1"}), actual.clone()).len(), 1);
+    // Every difference is reported, not only the first.
+    assert_eq!(diffs_of(serde_json::json!({"a": 2, "b": {"f": 1}}), actual).len(), 2);
+}
+
+#[test]
+fn malformed_files_are_rejected() {
+    let dir = std::env::temp_dir().join(format!("coverage-calc-golden-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let check = |name: &str, text: &str, why: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let err = read_case(&path).err().unwrap_or_else(|| panic!("{name} was accepted"));
+        assert!(err.contains(why), "{name}: {err}");
+    };
+    let base = r#""description": "d", "rules": ["CR-1"], "function": "buy", "request": {}"#;
+    check("not-json.json", "{", "not JSON");
+    check(
+        "no-description.json",
+        r#"{"rules": [], "function": "buy", "request": {}, "error": "invalid_json"}"#,
+        "description",
+    );
+    check(
+        "no-rules.json",
+        r#"{"description": "d", "function": "buy", "request": {}, "error": "invalid_json"}"#,
+        "rules",
+    );
+    check(
+        "bad-rule.json",
+        r#"{"description": "d", "rules": ["CR3"], "function": "buy", "request": {}, "error": "x"}"#,
+        "rule id",
+    );
+    check(
+        "no-function.json",
+        r#"{"description": "d", "rules": [], "request": {}, "error": "invalid_json"}"#,
+        "function",
+    );
+    check("both.json", &format!(r#"{{{base}, "expect": {{}}, "error": "invalid_json"}}"#), "both");
+    check("neither.json", &format!(r#"{{{base}}}"#), "neither");
+    check("bad-code.json", &format!(r#"{{{base}, "error": "no_such_code"}}"#), "error code");
+    check("typo.json", &format!(r#"{{{base}, "expects": {{}}}}"#), "unknown keys");
+    check(
+        "no-request.json",
+        r#"{"description": "d", "rules": [], "function": "buy", "error": "invalid_json"}"#,
+        "neither",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_wrong_expectation_fails() {
+    // The whole path, from file to verdict: a case that expects the wrong thing must not pass.
+    let case = Case {
+        rules: vec![],
+        function: "buy".to_owned(),
+        request_text: r#"{"plan": "care-refresh-1y", "product": "dji-mini-4-pro", "now": "2026-11-20T10:00:00+09:00"}"#
+            .to_owned(),
+        outcome: Outcome::Answer(serde_json::json!({"eligible": false})),
+    };
+    assert_eq!(run_case(&case), ["$.eligible: expected false, got true"]);
+    let case = Case { outcome: Outcome::Error("unknown_product".to_owned()), ..case };
+    assert_eq!(run_case(&case).len(), 1);
+}
+
+#[test]
+fn rule_ids() {
+    assert!(is_rule_id("CR-14") && is_rule_id("T-1") && is_rule_id("EN-13"));
+    assert!(!is_rule_id("CR3") && !is_rule_id("CR-") && !is_rule_id("XX-1") && !is_rule_id("CR-01"));
+}

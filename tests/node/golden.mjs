@@ -1,0 +1,282 @@
+// Golden cases through the real wasm package, in node: the same files as `tests/golden.rs`.
+//
+//   node tests/node/golden.mjs                      # uses <repo>/pkg
+//   PKG_DIR=/tmp/golden-pkg node tests/node/golden.mjs
+//
+// No npm dependencies. Loads `<pkg>/coverage_calc.js`, initialises it synchronously with
+// `<pkg>/coverage_calc_bg.wasm`, and calls the exported `catalog()`, `buy(request)` and
+// `status(request)` with plain objects. Each file of tests/golden/**.json gives `expect` (a subset
+// of the answer: every key given must be present and equal, recursively; arrays have the same
+// length and match element by element) or `error` (the code of the JS `Error` thrown, which must
+// be a real `Error` named `CoverageCalcError`). Every failure is collected; the script prints
+// them all, each with its file, the path inside the answer, expected and actual, and exits 1.
+//
+// `requestText` cases (raw request text, e.g. not JSON at all): the wasm exports take a JS value
+// and `JSON.stringify` it, so raw text reaches the core as a JSON *string*, never as broken JSON.
+// The raw string is still passed as the argument; if the same code comes back the case passes.
+// If it does not and the expected code is `invalid_json`, the script says so and checks
+// `invalid_json` with the values the wasm layer cannot stringify instead (a BigInt, `undefined`).
+// Any other code that cannot be reproduced is skipped with a printed note.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const pkgDir = process.env.PKG_DIR ? resolve(process.env.PKG_DIR) : join(repo, "pkg");
+const goldenDir = join(repo, "tests", "golden");
+const KEYS = ["description", "rules", "function", "request", "requestText", "expect", "error"];
+const UNREACHABLE_CODES = ["internal", "out_of_range", "plan_not_offered"];
+const REQUIRED_RULES = [
+  ...Array.from({ length: 6 }, (_, i) => `T-${i + 1}`),
+  ...Array.from({ length: 14 }, (_, i) => `CR-${i + 1}`),
+];
+
+const failures = [];
+const notes = [];
+const fail = (where, what) => failures.push(`${where}: ${what}`);
+const show = (v) => (v === undefined ? "undefined" : JSON.stringify(v));
+
+// ---------------------------------------------------------------- subset rule
+
+function isObject(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/** Compares `actual` with `expected` by the subset rule; returns one line per difference. */
+function subset(expected, actual, path = "$", diffs = []) {
+  if (isObject(expected) && isObject(actual)) {
+    for (const [key, e] of Object.entries(expected)) {
+      if (Object.hasOwn(actual, key)) {
+        subset(e, actual[key], `${path}.${key}`, diffs);
+      } else {
+        diffs.push(`${path}.${key}: expected ${show(e)}, but the key is absent`);
+      }
+    }
+  } else if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length !== actual.length) {
+      diffs.push(`${path}: expected an array of ${expected.length} elements, got ${actual.length}: ${show(actual)}`);
+    } else {
+      expected.forEach((e, i) => subset(e, actual[i], `${path}[${i}]`, diffs));
+    }
+  } else if (isObject(expected) || Array.isArray(expected) || expected !== actual) {
+    // A container against a scalar or a container of the other kind, or two unequal scalars.
+    diffs.push(`${path}: expected ${show(expected)}, got ${show(actual)}`);
+  }
+  return diffs;
+}
+
+// A matcher that cannot fail would make every case pass: check it before trusting it.
+function checkMatcher() {
+  const actual = { a: 1, b: { c: [1, { d: 2 }], f: null } };
+  const must = (cond, what) => {
+    if (!cond) fail("subset matcher self-check", what);
+  };
+  must(subset({}, actual).length === 0, "rejects the empty subset");
+  must(subset({ b: { c: [1, {}], f: null } }, actual).length === 0, "rejects a true subset");
+  must(subset({ b: { c: [1, { d: 3 }] } }, actual)[0] === "$.b.c[1].d: expected 3, got 2", "misses a nested scalar");
+  must(subset({ z: null }, actual).length === 1, "accepts an absent key");
+  must(subset({ b: { c: [1] } }, actual).length === 1, "accepts a shorter array");
+  must(subset({ b: { c: [1, {}, 3] } }, actual).length === 1, "accepts a longer array");
+  must(subset({ b: { f: 0 } }, actual).length === 1, "accepts 0 for null");
+  must(subset({ a: "1" }, actual).length === 1, "accepts \"1\" for 1");
+  must(subset({ b: [] }, actual).length === 1, "accepts an array for an object");
+  must(subset({ a: 2, b: { f: 1 } }, actual).length === 2, "does not report every difference");
+}
+
+// ---------------------------------------------------------------- files
+
+function walk(dir, out) {
+  let names;
+  try {
+    names = readdirSync(dir).sort();
+  } catch (e) {
+    fail(relative(repo, dir) || dir, `cannot read directory: ${e.message}`);
+    return out;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (name.endsWith(".json")) out.push(path);
+    else fail(relative(goldenDir, path), "not a .json file in tests/golden");
+  }
+  return out;
+}
+
+const RULE_ID = /^(T|CR|EN|IP)-[1-9][0-9]*$/;
+
+/** The error codes of the TypeScript contract (src/types.d.ts `ErrorCode`). */
+function contractCodes() {
+  const text = readFileSync(join(repo, "src", "types.d.ts"), "utf8");
+  const union = /export type ErrorCode\s*=([^;]*);/.exec(text);
+  const codes = union ? [...union[1].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]) : [];
+  if (codes.length === 0) fail("src/types.d.ts", "no `ErrorCode` union found");
+  return codes;
+}
+
+/** Reads and checks one file; throws a message naming what is wrong. */
+function readCase(path, codes) {
+  let file;
+  try {
+    file = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`not JSON: ${e.message}`);
+  }
+  if (!isObject(file)) throw new Error("not a JSON object");
+  const unknown = Object.keys(file).filter((k) => !KEYS.includes(k));
+  if (unknown.length) throw new Error(`unknown keys ${show(unknown)}; allowed: ${show(KEYS)}`);
+  if (typeof file.description !== "string" || !file.description.trim()) {
+    throw new Error("`description` must be a non-empty string");
+  }
+  if (!Array.isArray(file.rules)) throw new Error("`rules` must be an array of rule ids");
+  for (const r of file.rules) {
+    if (typeof r !== "string" || !RULE_ID.test(r)) throw new Error(`\`rules\` has ${show(r)}, not a rule id like "CR-3"`);
+  }
+  if (!["catalog", "buy", "status"].includes(file.function)) {
+    throw new Error('`function` must be "catalog", "buy" or "status"');
+  }
+  const hasRequest = Object.hasOwn(file, "request");
+  const hasText = Object.hasOwn(file, "requestText");
+  if (file.function === "catalog" && (hasRequest || hasText)) throw new Error("`catalog` takes no request");
+  if (file.function !== "catalog") {
+    if (hasRequest && hasText) throw new Error("has both `request` and `requestText`");
+    if (!hasRequest && !hasText) throw new Error("has neither `request` nor `requestText`");
+    if (hasText && typeof file.requestText !== "string") throw new Error("`requestText` must be a string");
+  }
+  const hasExpect = Object.hasOwn(file, "expect");
+  const hasError = Object.hasOwn(file, "error");
+  if (hasExpect && hasError) throw new Error("has both `expect` and `error`");
+  if (!hasExpect && !hasError) throw new Error("has neither `expect` nor `error`");
+  if (hasError && !codes.includes(file.error)) {
+    throw new Error(`\`error\` ${show(file.error)} is not an ErrorCode of src/types.d.ts`);
+  }
+  return file;
+}
+
+// ---------------------------------------------------------------- calls
+
+/** Calls the wasm export; returns { answer } or { error } (the thrown value). */
+function call(api, fn, arg, withArg) {
+  try {
+    return { answer: fn === "catalog" ? api.catalog() : withArg ? api[fn](arg) : api[fn]() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** The differences between a thrown value and the expected code. */
+function errorDiffs(thrown, code) {
+  if (!(thrown instanceof Error)) return [`$: expected a thrown Error with code \`${code}\`, got ${show(thrown)}`];
+  const diffs = [];
+  if (thrown.code !== code) diffs.push(`$.code: expected \`${code}\`, got \`${thrown.code}\` (${thrown.message})`);
+  if (thrown.name !== "CoverageCalcError") {
+    diffs.push(`$.name: expected "CoverageCalcError", got ${show(thrown.name)}`);
+  }
+  return diffs;
+}
+
+function runCase(api, name, file) {
+  const arg = Object.hasOwn(file, "requestText") ? file.requestText : file.request;
+  const result = call(api, file.function, arg, true);
+  if (Object.hasOwn(file, "expect")) {
+    if (Object.hasOwn(result, "error")) {
+      const e = result.error;
+      return [`$: expected an answer, got ${e instanceof Error ? `error \`${e.code}\`: ${e.message}` : `a thrown ${show(e)}`}`];
+    }
+    return subset(file.expect, result.answer);
+  }
+  if (!Object.hasOwn(result, "error")) return [`$: expected error \`${file.error}\`, got an answer: ${show(result.answer)}`];
+  const diffs = errorDiffs(result.error, file.error);
+  if (diffs.length === 0 || !Object.hasOwn(file, "requestText")) return diffs;
+
+  // Raw text the wasm layer cannot pass through as text (see the note at the top).
+  if (file.error === "invalid_json") {
+    notes.push(
+      `${name}: raw requestText cannot reach the core as text through wasm (JSON.stringify makes it a JSON ` +
+        `string: ${diffs.join("; ")}); checked invalid_json with a BigInt and with undefined instead`,
+    );
+    return [
+      ...errorDiffs(call(api, file.function, { plan: "care-refresh-1y", now: 1n }, true).error, "invalid_json").map(
+        (d) => `(BigInt substitute) ${d}`,
+      ),
+      ...errorDiffs(call(api, file.function, undefined, false).error, "invalid_json").map(
+        (d) => `(undefined substitute) ${d}`,
+      ),
+    ];
+  }
+  notes.push(`${name}: SKIPPED in wasm: raw requestText cannot be reproduced through JS values (${diffs.join("; ")})`);
+  return [];
+}
+
+// ---------------------------------------------------------------- main
+
+/**
+ * Imports the ES-module glue. `pkg/` has a package.json with `"type": "module"`; a bare
+ * `wasm-bindgen --out-dir` has none, and node then reads the `.js` file as CommonJS. In that case
+ * the same source is imported as an ES module from a `data:` URL (the glue imports nothing, and
+ * `initSync` does not use `import.meta.url`).
+ */
+async function loadGlue(path) {
+  let type;
+  try {
+    type = JSON.parse(readFileSync(join(dirname(path), "package.json"), "utf8")).type;
+  } catch {
+    type = undefined;
+  }
+  if (type === "module") return import(pathToFileURL(path).href);
+  notes.push(`${path} is not marked as an ES module (no package.json with "type": "module"); imported its source as one`);
+  const source = readFileSync(path, "utf8");
+  return import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
+}
+
+async function main() {
+  checkMatcher();
+  let api;
+  try {
+    api = await loadGlue(join(pkgDir, "coverage_calc.js"));
+    api.initSync({ module: readFileSync(join(pkgDir, "coverage_calc_bg.wasm")) });
+  } catch (e) {
+    console.error(`cannot load the wasm package from ${pkgDir} (build it, or set PKG_DIR): ${e.message}`);
+    process.exit(1);
+  }
+  const codes = contractCodes();
+  const files = walk(goldenDir, []);
+  if (files.length === 0) fail("tests/golden", "no golden files");
+  const rulesSeen = new Set();
+  const codesSeen = new Set();
+  let passed = 0;
+  for (const path of files) {
+    const name = relative(goldenDir, path);
+    let file;
+    try {
+      file = readCase(path, codes);
+    } catch (e) {
+      fail(name, `malformed golden file: ${e.message}`);
+      continue;
+    }
+    file.rules.forEach((r) => rulesSeen.add(r));
+    if (Object.hasOwn(file, "error")) codesSeen.add(file.error);
+    const diffs = runCase(api, name, file);
+    if (diffs.length === 0) passed += 1;
+    diffs.forEach((d) => fail(name, d));
+  }
+  for (const rule of REQUIRED_RULES) {
+    if (!rulesSeen.has(rule)) fail("coverage", `rule ${rule} is checked by no golden file`);
+  }
+  for (const code of codes) {
+    if (!UNREACHABLE_CODES.includes(code) && !codesSeen.has(code)) fail("coverage", `error code \`${code}\` has no golden file`);
+  }
+  // The module must keep working after every error above.
+  const after = call(api, "catalog");
+  if (!isObject(after.answer)) fail("after the run", `catalog() no longer answers: ${show(after.error?.message)}`);
+
+  for (const n of notes) console.log(`note: ${n}`);
+  if (failures.length) {
+    console.error(`${files.length} golden files (wasm, ${pkgDir}), ${passed} passed; ${failures.length} failures:`);
+    for (const f of failures) console.error(`  - ${f}`);
+    process.exit(1);
+  }
+  console.log(`${files.length} golden files passed through the wasm package (${pkgDir})`);
+}
+
+await main();
