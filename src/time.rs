@@ -173,21 +173,28 @@ impl Date {
     }
 }
 
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut text = Text::new();
-        self.write(&mut text);
-        f.write_str(text.as_str())
-    }
+/// `Display` and `Serialize` (as a string) for a type with `fn write(self, &mut Text)`.
+macro_rules! written_as_text {
+    ($type:ty) => {
+        impl fmt::Display for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut text = Text::new();
+                self.write(&mut text);
+                f.write_str(text.as_str())
+            }
+        }
+
+        impl Serialize for $type {
+            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                let mut text = Text::new();
+                self.write(&mut text);
+                s.serialize_str(text.as_str())
+            }
+        }
+    };
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut text = Text::new();
-        self.write(&mut text);
-        s.serialize_str(text.as_str())
-    }
-}
+written_as_text!(Date);
 
 /// An instant, with the UTC offset it is shown in. Two instants compare by the moment they name,
 /// whatever their offsets.
@@ -270,21 +277,7 @@ impl Instant {
     }
 }
 
-impl fmt::Display for Instant {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut text = Text::new();
-        self.write(&mut text);
-        f.write_str(text.as_str())
-    }
-}
-
-impl Serialize for Instant {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut text = Text::new();
-        self.write(&mut text);
-        s.serialize_str(text.as_str())
-    }
-}
+written_as_text!(Instant);
 
 /// Reads `n` ASCII digits at `at`.
 fn digits(bytes: &[u8], at: usize, n: usize) -> Option<i64> {
