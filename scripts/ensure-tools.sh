@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, when it is missing: the wasm32 target, the
 # wasm-bindgen CLI at exactly the crate's pinned version, binaryen's wasm-opt, and (with
-# --browser) Debian's chromium. Safe to run again: each step is skipped when already done.
+# --browser) Debian's chromium; and the npm development tools of package.json. Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +38,12 @@ fi
 if ! command -v node >/dev/null 2>&1; then
   say "installing node"
   apt_install nodejs
+fi
+
+# The development tools from npm (typescript, playwright-core, axe-core), exactly as locked.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing the npm development tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
