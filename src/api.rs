@@ -24,8 +24,9 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::care_enterprise;
 use crate::care_refresh::{self, BuyAnswer, Channel, Claim, ClaimKind, StatusAnswer};
-use crate::catalog::catalog;
+use crate::catalog::{catalog, Family};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Fields;
 use crate::time::{clip, parse_date, parse_instant};
@@ -215,22 +216,202 @@ pub fn catalog_json() -> Result<&'static str> {
     JSON.get_or_init(|| to_json(catalog()?)).as_ref().map(String::as_str).map_err(Clone::clone)
 }
 
-/// Can a plan be bought now? JSON `BuyRequest` in, JSON `BuyAnswer` out.
+/// Whether a request names a plan of the Care Enterprise family. A request that is not an
+/// object, has no `plan` or names an unknown plan is left to the Care Refresh reader, which
+/// reports it as before.
+fn is_enterprise_request(value: &Value) -> bool {
+    enterprise_plan_id(value).is_some()
+}
+
+fn enterprise_plan_id(value: &Value) -> Option<String> {
+    let id = Fields::peek_text(value, "plan")?;
+    let plan = catalog().ok()?.plan(&id).ok()?;
+    (plan.family == Family::CareEnterprise).then_some(id)
+}
+
+/// Can a plan be bought now? JSON `BuyRequest` in, JSON `BuyAnswer` out (an `EnterpriseBuyAnswer`
+/// for the Enterprise plans).
 pub fn buy_json(request: &str) -> Result<String> {
-    to_json(&buy(&BuyRequest::from_value(&parse(request)?)?)?)
+    let value = parse(request)?;
+    if is_enterprise_request(&value) {
+        return to_json(&care_enterprise::buy(&enterprise_buy_input(&value)?)?);
+    }
+    to_json(&buy(&BuyRequest::from_value(&value)?)?)
 }
 
-/// What does a plan held have left? JSON `StatusRequest` in, JSON `StatusAnswer` out.
+/// What does a plan held have left? JSON `StatusRequest` in, JSON `StatusAnswer` out (an
+/// `EnterpriseStatusAnswer` for the Enterprise plans).
 pub fn status_json(request: &str) -> Result<String> {
-    to_json(&status(&StatusRequest::from_value(&parse(request)?)?)?)
+    let value = parse(request)?;
+    if is_enterprise_request(&value) {
+        return to_json(&care_enterprise::status(&enterprise_status_input(&value)?)?);
+    }
+    to_json(&status(&StatusRequest::from_value(&value)?)?)
 }
 
-/// Calls one function of the API by its JavaScript name: `catalog`, `buy` or `status`.
+/// A Plus shared-limit contract: JSON `PlusContractRequest` in, JSON `PlusContractAnswer` out.
+pub fn plus_contract_json(request: &str) -> Result<String> {
+    to_json(&care_enterprise::plus_contract(&plus_contract_input(&parse(request)?)?)?)
+}
+
+/// Basic against Plus for sales: JSON `CompareRequest` in, JSON `CompareAnswer` out.
+pub fn compare_json(request: &str) -> Result<String> {
+    to_json(&care_enterprise::compare(&compare_input(&parse(request)?)?)?)
+}
+
+/// Reads an Enterprise buy request. Basic / Plus take `activatedAt` and `invitationAt`; the
+/// Renew plans take `held` and `videoInspectionPassed` instead.
+pub fn enterprise_buy_input(value: &Value) -> Result<care_enterprise::BuyInput> {
+    let plan = enterprise_plan_id(value).unwrap_or_default();
+    let renew = care_enterprise::PlanKind::of(&plan).is_some_and(care_enterprise::PlanKind::is_renew);
+    let keys: &[&str] = if renew {
+        &["plan", "product", "held", "videoInspectionPassed", "region", "now"]
+    } else {
+        &["plan", "product", "activatedAt", "invitationAt", "region", "now"]
+    };
+    let f = Fields::of(value, "the buy request", keys)?;
+    let held = match f.optional("held") {
+        None if renew => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                format!("missing field `held` (the plan renewed) for `{plan}`"),
+            ))
+        }
+        None => None,
+        Some(h) => {
+            let basic = plan == "enterprise-basic-renew";
+            let keys: &[&str] = if basic { &["start", "replacementsUsed"] } else { &["start", "claimed"] };
+            let h = Fields::of(h, "the plan held", keys)?;
+            Some(care_enterprise::Held {
+                start: parse_date("held.start", &h.text("start")?)?,
+                replacements_used: if basic { h.optional_count("replacementsUsed")?.unwrap_or(0) } else { 0 },
+                claimed: if basic {
+                    rust_decimal::Decimal::ZERO
+                } else {
+                    h.optional_yen("claimed")?.unwrap_or_default()
+                },
+            })
+        }
+    };
+    Ok(care_enterprise::BuyInput {
+        plan: f.text("plan")?,
+        product: f.text("product")?,
+        activated_at: optional_instant("activatedAt", f.optional_text("activatedAt")?.as_deref())?,
+        invitation_at: optional_instant("invitationAt", f.optional_text("invitationAt")?.as_deref())?,
+        held,
+        video_inspection_passed: f.optional_bool("videoInspectionPassed")?.unwrap_or(false),
+        region: f.optional_text("region")?.unwrap_or_else(|| care_enterprise::REGION_PRICED.to_owned()),
+        now: parse_instant("now", &f.text("now")?)?,
+    })
+}
+
+/// Reads an Enterprise status request.
+pub fn enterprise_status_input(value: &Value) -> Result<care_enterprise::StatusInput> {
+    let f = Fields::of(
+        value,
+        "the status request",
+        &["plan", "product", "start", "claims", "videoInspectionPassed", "now"],
+    )?;
+    let claims = f
+        .list("claims")?
+        .iter()
+        .map(|v| {
+            let c = Fields::of(v, "a claim", &["date", "amount"])?;
+            Ok(care_enterprise::Claim {
+                date: parse_date("claims.date", &c.text("date")?)?,
+                amount: c.optional_yen("amount")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(care_enterprise::StatusInput {
+        plan: f.text("plan")?,
+        product: f.text("product")?,
+        start: parse_date("start", &f.text("start")?)?,
+        claims,
+        video_inspection_passed: f.optional_bool("videoInspectionPassed")?.unwrap_or(false),
+        now: parse_instant("now", &f.text("now")?)?,
+    })
+}
+
+/// Reads a Plus contract request.
+pub fn plus_contract_input(value: &Value) -> Result<care_enterprise::ContractInput> {
+    let f =
+        Fields::of(value, "the plusContract request", &["activatedOn", "owner", "region", "members", "claims", "now"])?;
+    let members = f
+        .list("members")?
+        .iter()
+        .map(|v| {
+            let m = Fields::of(v, "a member", &["id", "product", "date", "owner", "region", "videoInspectionPassed"])?;
+            Ok(care_enterprise::MemberInput {
+                id: m.optional_text("id")?,
+                product: m.text("product")?,
+                date: parse_date("members.date", &m.text("date")?)?,
+                owner: m.optional_text("owner")?,
+                region: m.optional_text("region")?,
+                video_inspection_passed: m.optional_bool("videoInspectionPassed")?.unwrap_or(false),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let claims = f
+        .list("claims")?
+        .iter()
+        .map(|v| {
+            let c = Fields::of(v, "a claim", &["member", "date", "amount"])?;
+            Ok(care_enterprise::ContractClaim {
+                member: c.text("member")?,
+                date: parse_date("claims.date", &c.text("date")?)?,
+                amount: c.yen("amount")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(care_enterprise::ContractInput {
+        activated_on: parse_date("activatedOn", &f.text("activatedOn")?)?,
+        owner: f.text("owner")?,
+        region: f.optional_text("region")?.unwrap_or_else(|| care_enterprise::REGION_PRICED.to_owned()),
+        members,
+        claims,
+        now: parse_instant("now", &f.text("now")?)?,
+    })
+}
+
+/// Reads a compare request: `product` (and `units`, 1 by default) or `fleet`.
+pub fn compare_input(value: &Value) -> Result<care_enterprise::CompareInput> {
+    let f = Fields::of(value, "the compare request", &["product", "units", "fleet", "incidents", "repairCost"])?;
+    let mut fleet = f
+        .list("fleet")?
+        .iter()
+        .map(|v| {
+            let l = Fields::of(v, "a fleet line", &["product", "units"])?;
+            Ok(care_enterprise::FleetLine {
+                product: l.text("product")?,
+                units: l.optional_count("units")?.unwrap_or(1),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    match (f.optional_text("product")?, fleet.is_empty()) {
+        (Some(product), true) => {
+            fleet.push(care_enterprise::FleetLine { product, units: f.optional_count("units")?.unwrap_or(1) })
+        }
+        (Some(_), false) => {
+            return Err(Error::new(ErrorCode::InvalidRequest, "give `product` (and `units`) or `fleet`, not both"))
+        }
+        (None, _) if f.optional("units").is_some() => {
+            return Err(Error::new(ErrorCode::MissingField, "`units` needs `product` (or give `fleet`)"))
+        }
+        (None, _) => {}
+    }
+    Ok(care_enterprise::CompareInput { fleet, incidents: f.count("incidents")?, repair_cost: f.yen("repairCost")? })
+}
+
+/// Calls one function of the API by its JavaScript name: `catalog`, `buy`, `status`,
+/// `plusContract` or `compare`.
 pub fn call_json(function: &str, request: &str) -> Result<String> {
     match function {
         "catalog" => catalog_json().map(str::to_owned),
         "buy" => buy_json(request),
         "status" => status_json(request),
+        "plusContract" => plus_contract_json(request),
+        "compare" => compare_json(request),
         other => Err(Error::new(ErrorCode::InvalidValue, format!("unknown function `{}`", clip(other)))),
     }
 }

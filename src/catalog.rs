@@ -22,6 +22,7 @@ const CARE_REFRESH_CSV: &str = include_str!("../data/care_refresh_jp.csv");
 const CARE_ENTERPRISE_CSV: &str = include_str!("../data/care_enterprise_jp.csv");
 const PLANS_JSON: &str = include_str!("../data/plans.json");
 const EDITIONS_JSON: &str = include_str!("../data/care_refresh_editions.json");
+const ENTERPRISE_TERMS_JSON: &str = include_str!("../data/care_enterprise_terms.json");
 
 /// A plan family: the rules that apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -214,7 +215,46 @@ pub struct Product {
     pub terms: Terms,
 }
 
+/// The windows and counts of DJI Care Enterprise (EN-1 … EN-12), as data
+/// (`data/care_enterprise_terms.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnterpriseRules {
+    /// Purchase window after the product's activation, in hours (EN-1).
+    pub activation_window_hours: u32,
+    /// Purchase window after DJI's invitation e-mail, in hours (EN-1).
+    pub invitation_window_hours: u32,
+    /// Length of every plan, Renew included, in months (EN-3, EN-10).
+    pub months: u32,
+    /// Replacements of Basic (EN-4).
+    pub basic_replacements: u32,
+    /// Replacements of Basic Renew (EN-8).
+    pub basic_renew_replacements: u32,
+    /// Extension of the manufacturer warranty by Basic Renew, in months (EN-8).
+    pub basic_renew_warranty_extension_months: u32,
+    /// Days after the contract's first activation within which a Plus product joins the shared limit (EN-6).
+    pub share_within_days: u32,
+    /// Share of its own limit a product must have left to buy Plus Renew, in percent (EN-9).
+    pub plus_renew_min_share_percent: u32,
+    /// Days after expiry in which Renew can still be bought without a video inspection (EN-11).
+    pub special_without_video_days: u32,
+    /// Days after expiry until which Renew can be bought with a passed video inspection (EN-11).
+    pub special_with_video_days: u32,
+    /// Renewal reminder e-mails, days before expiry (EN-12).
+    pub reminder_days_before: Vec<u32>,
+    /// The seed documents they are read from.
+    pub sources: Vec<String>,
+}
+
 impl Product {
+    /// Care Enterprise terms, if the product is of that family.
+    pub fn enterprise_terms(&self) -> Option<&EnterpriseTerms> {
+        match &self.terms {
+            Terms::CareEnterprise(t) => Some(t),
+            Terms::CareRefresh(_) => None,
+        }
+    }
+
     /// Care Refresh terms, if the product is of that family.
     pub fn refresh_terms(&self) -> Option<&RefreshTerms> {
         match &self.terms {
@@ -295,6 +335,8 @@ pub struct Catalog {
     pub products: Vec<Product>,
     /// The editions of the Care Refresh terms, oldest first.
     pub editions: Vec<Edition>,
+    /// The windows and counts of DJI Care Enterprise.
+    pub enterprise: EnterpriseRules,
     #[serde(skip)]
     plan_index: HashMap<String, usize>,
     #[serde(skip)]
@@ -315,6 +357,8 @@ impl Catalog {
     fn load() -> Result<Self> {
         let plans = read_plans(PLANS_JSON).map_err(|e| internal("plans.json", e))?;
         let editions = read_editions(EDITIONS_JSON).map_err(|e| internal("care_refresh_editions.json", e))?;
+        let enterprise =
+            read_enterprise_rules(ENTERPRISE_TERMS_JSON).map_err(|e| internal("care_enterprise_terms.json", e))?;
         let mut products = Vec::new();
         for row in Table::parse(CARE_REFRESH_CSV, "care_refresh_jp.csv")?.rows() {
             products.push(refresh_product(&row)?);
@@ -332,7 +376,7 @@ impl Catalog {
                 return Err(internal("(any)", format!("product `{}` names unknown plan `{unknown}`", product.id)));
             }
         }
-        Ok(Self { region: "JP", currency: "JPY", plans, products, editions, plan_index, product_index })
+        Ok(Self { region: "JP", currency: "JPY", plans, products, editions, enterprise, plan_index, product_index })
     }
 
     /// A plan by id.
@@ -404,6 +448,53 @@ fn read_plans(text: &str) -> Result<Vec<Plan>> {
             })
         })
         .collect()
+}
+
+fn read_enterprise_rules(text: &str) -> Result<EnterpriseRules> {
+    let root: Value = serde_json::from_str(text).map_err(|e| internal("care_enterprise_terms.json", e))?;
+    let f = Fields::of(
+        &root,
+        "care_enterprise_terms.json",
+        &[
+            "about",
+            "revisions",
+            "activationWindowHours",
+            "invitationWindowHours",
+            "months",
+            "basicReplacements",
+            "basicRenewReplacements",
+            "basicRenewWarrantyExtensionMonths",
+            "shareWithinDays",
+            "plusRenewMinSharePercent",
+            "specialWithoutVideoDays",
+            "specialWithVideoDays",
+            "reminderDaysBefore",
+            "sources",
+        ],
+    )?;
+    let reminder_days_before = f
+        .list("reminderDaysBefore")?
+        .iter()
+        .map(|v| {
+            v.as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| internal("care_enterprise_terms.json", "a reminder is not a whole number"))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(EnterpriseRules {
+        activation_window_hours: f.count("activationWindowHours")?,
+        invitation_window_hours: f.count("invitationWindowHours")?,
+        months: f.count("months")?,
+        basic_replacements: f.count("basicReplacements")?,
+        basic_renew_replacements: f.count("basicRenewReplacements")?,
+        basic_renew_warranty_extension_months: f.count("basicRenewWarrantyExtensionMonths")?,
+        share_within_days: f.count("shareWithinDays")?,
+        plus_renew_min_share_percent: f.count("plusRenewMinSharePercent")?,
+        special_without_video_days: f.count("specialWithoutVideoDays")?,
+        special_with_video_days: f.count("specialWithVideoDays")?,
+        reminder_days_before,
+        sources: f.texts("sources")?,
+    })
 }
 
 fn read_editions(text: &str) -> Result<Vec<Edition>> {

@@ -56,6 +56,13 @@ pub enum ErrorCode {
     OutOfRange,
     /// The embedded catalog could not be read: a defect of the build, never of the request.
     Internal,
+    /// An amount of money that is not whole, non-negative yen (negative, fractional, not a number).
+    InvalidAmount,
+    /// A member of a Plus shared-limit contract dated before the contract's first activation (EN-6).
+    MemberBeforeContract,
+    /// A total was asked that needs a price or limit the sources do not publish (e.g. the Plus
+    /// limit of a Zenmuse XT in a shared contract).
+    PriceNotPublished,
 }
 
 impl ErrorCode {
@@ -83,6 +90,9 @@ impl ErrorCode {
             Self::InvalidChain => "invalid_chain",
             Self::OutOfRange => "out_of_range",
             Self::Internal => "internal",
+            Self::InvalidAmount => "invalid_amount",
+            Self::MemberBeforeContract => "member_before_contract",
+            Self::PriceNotPublished => "price_not_published",
         }
     }
 
@@ -109,6 +119,9 @@ impl ErrorCode {
         Self::InvalidChain,
         Self::OutOfRange,
         Self::Internal,
+        Self::InvalidAmount,
+        Self::MemberBeforeContract,
+        Self::PriceNotPublished,
     ];
 }
 

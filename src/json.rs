@@ -102,3 +102,61 @@ impl Fields<'_> {
         self.map
     }
 }
+
+impl Fields<'_> {
+    /// An optional boolean (absent or `null` → `None`; another type → `invalid_request`).
+    pub(crate) fn optional_bool(&self, key: &str) -> Result<Option<bool>> {
+        match self.optional(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(Error::new(
+                ErrorCode::InvalidRequest,
+                format!("field `{key}` of {} must be a boolean, not {}", self.what, kind_of(other)),
+            )),
+        }
+    }
+
+    /// An optional whole number (absent or `null` → `None`).
+    pub(crate) fn optional_count(&self, key: &str) -> Result<Option<u32>> {
+        match self.optional(key) {
+            None => Ok(None),
+            Some(_) => self.count(key).map(Some),
+        }
+    }
+
+    /// An optional amount of whole yen, written as a decimal string (`"85800"`) or a whole JSON
+    /// number: anything else (negative, fractional, not a number) is `invalid_amount`.
+    pub(crate) fn optional_yen(&self, key: &str) -> Result<Option<rust_decimal::Decimal>> {
+        let bad = |shown: String| {
+            Error::new(
+                ErrorCode::InvalidAmount,
+                format!("field `{key}` of {} must be whole yen (a string like \"85800\"), not {shown}", self.what),
+            )
+        };
+        let text = match self.optional(key) {
+            None => return Ok(None),
+            Some(Value::String(s)) => s.trim().to_owned(),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(other) => return Err(bad(kind_of(other).to_owned())),
+        };
+        let digits_only = !text.is_empty() && text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit());
+        if !digits_only {
+            return Err(bad(format!("`{}`", clip(&text))));
+        }
+        text.parse::<i64>().map(|n| Some(rust_decimal::Decimal::from(n))).map_err(|_| bad(format!("`{}`", clip(&text))))
+    }
+
+    /// A required amount of whole yen (see [`Fields::optional_yen`]).
+    pub(crate) fn yen(&self, key: &str) -> Result<rust_decimal::Decimal> {
+        self.optional_yen(key)?
+            .ok_or_else(|| Error::new(ErrorCode::MissingField, format!("missing field `{key}` in {}", self.what)))
+    }
+}
+
+impl Fields<'_> {
+    /// One string field of an object, whatever its other fields (to dispatch a request on its
+    /// `plan` before reading it whole); `None` when it is not an object or has no such string.
+    pub(crate) fn peek_text(value: &Value, key: &str) -> Option<String> {
+        value.as_object()?.get(key)?.as_str().map(str::to_owned)
+    }
+}

@@ -8,12 +8,14 @@
 //! - [`money`]: exact amounts, fees that may be unpublished;
 //! - [`catalog`]: plans, products, prices and editions, as data;
 //! - [`care_refresh`]: DJI Care Refresh (CR-1 … CR-14);
+//! - [`care_enterprise`]: DJI Care Enterprise (EN-1 … EN-13);
 //! - [`api`]: the JSON contract (the same the JavaScript API sees), and its typed twins.
 //!
 //! No function here reads a clock (T-6) or panics: bad input is an [`Error`] with a stable
 //! [`ErrorCode`]; "not eligible" is an answer.
 
 pub mod api;
+pub mod care_enterprise;
 pub mod care_refresh;
 pub mod catalog;
 pub mod error;

@@ -41,13 +41,33 @@ pub fn catalog() -> Result<JsValue, JsValue> {
 }
 
 /// Can this plan be bought for this product now? Throws a coded `Error` on bad input.
-#[wasm_bindgen(js_name = buy, unchecked_return_type = "BuyAnswer")]
-pub fn buy(#[wasm_bindgen(unchecked_param_type = "BuyRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = buy, unchecked_return_type = "BuyAnswer | EnterpriseBuyAnswer")]
+pub fn buy(
+    #[wasm_bindgen(unchecked_param_type = "BuyRequest | EnterpriseBuyRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     answer(api::buy_json(&request_text(&request)?))
 }
 
 /// What does this plan held have left, and can it be extended? Throws a coded `Error` on bad input.
-#[wasm_bindgen(js_name = status, unchecked_return_type = "StatusAnswer")]
-pub fn status(#[wasm_bindgen(unchecked_param_type = "StatusRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = status, unchecked_return_type = "StatusAnswer | EnterpriseStatusAnswer")]
+pub fn status(
+    #[wasm_bindgen(unchecked_param_type = "StatusRequest | EnterpriseStatusRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     answer(api::status_json(&request_text(&request)?))
+}
+
+/// A DJI Care Enterprise Plus shared-limit contract: which products joined, what the claims
+/// used, what is left, which products can renew. Throws a coded `Error` on bad input.
+#[wasm_bindgen(js_name = plusContract, unchecked_return_type = "PlusContractAnswer")]
+pub fn plus_contract(
+    #[wasm_bindgen(unchecked_param_type = "PlusContractRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer(api::plus_contract_json(&request_text(&request)?))
+}
+
+/// DJI Care Enterprise Basic against Plus for sales, for 0 … N incidents. Throws a coded `Error`
+/// on bad input.
+#[wasm_bindgen(js_name = compare, unchecked_return_type = "CompareAnswer")]
+pub fn compare(#[wasm_bindgen(unchecked_param_type = "CompareRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+    answer(api::compare_json(&request_text(&request)?))
 }

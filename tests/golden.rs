@@ -18,7 +18,7 @@
 //!
 //! Every failure is collected and reported at the end, each with its file, the JSON path that
 //! differs, the expected and the actual value. The run also fails when a rule id of T-1 … T-6 or
-//! CR-1 … CR-14 has no file, or when an error code has no file.
+//! CR-1 … CR-14 or EN-1 … EN-13 has no file, or when an error code has no file.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -28,7 +28,7 @@ use coverage_calc::ErrorCode;
 use serde_json::Value;
 
 /// Codes that no request can reach yet: no golden file is required for them.
-const UNREACHABLE_CODES: &[&str] = &["internal", "out_of_range", "plan_not_offered"];
+const UNREACHABLE_CODES: &[&str] = &["internal", "out_of_range"];
 
 /// Keys a golden file may have.
 const KEYS: &[&str] = &["description", "rules", "function", "request", "requestText", "expect", "error"];
@@ -148,8 +148,12 @@ fn read_case(path: &Path) -> Result<Case, String> {
         _ => return Err("`rules` must be an array of rule ids".to_owned()),
     };
     let function = match file.get("function").and_then(Value::as_str) {
-        Some(f @ ("catalog" | "buy" | "status")) => f.to_owned(),
-        _ => return Err("`function` must be \"catalog\", \"buy\" or \"status\"".to_owned()),
+        Some(f @ ("catalog" | "buy" | "status" | "plusContract" | "compare")) => f.to_owned(),
+        _ => {
+            return Err(
+                "`function` must be \"catalog\", \"buy\", \"status\", \"plusContract\" or \"compare\"".to_owned()
+            )
+        }
     };
     let request_text = match (file.get("request"), file.get("requestText"), function.as_str()) {
         (None, None, "catalog") => "{}".to_owned(),
@@ -194,7 +198,8 @@ fn run_case(case: &Case) -> Vec<String> {
 fn required_rules() -> Vec<String> {
     let t = (1..=6).map(|n| format!("T-{n}"));
     let cr = (1..=14).map(|n| format!("CR-{n}"));
-    t.chain(cr).collect()
+    let en = (1..=13).map(|n| format!("EN-{n}"));
+    t.chain(cr).chain(en).collect()
 }
 
 #[test]

@@ -26,10 +26,11 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const pkgDir = process.env.PKG_DIR ? resolve(process.env.PKG_DIR) : join(repo, "pkg");
 const goldenDir = join(repo, "tests", "golden");
 const KEYS = ["description", "rules", "function", "request", "requestText", "expect", "error"];
-const UNREACHABLE_CODES = ["internal", "out_of_range", "plan_not_offered"];
+const UNREACHABLE_CODES = ["internal", "out_of_range"];
 const REQUIRED_RULES = [
   ...Array.from({ length: 6 }, (_, i) => `T-${i + 1}`),
   ...Array.from({ length: 14 }, (_, i) => `CR-${i + 1}`),
+  ...Array.from({ length: 13 }, (_, i) => `EN-${i + 1}`),
 ];
 
 const failures = [];
@@ -132,8 +133,8 @@ function readCase(path, codes) {
   for (const r of file.rules) {
     if (typeof r !== "string" || !RULE_ID.test(r)) throw new Error(`\`rules\` has ${show(r)}, not a rule id like "CR-3"`);
   }
-  if (!["catalog", "buy", "status"].includes(file.function)) {
-    throw new Error('`function` must be "catalog", "buy" or "status"');
+  if (!["catalog", "buy", "status", "plusContract", "compare"].includes(file.function)) {
+    throw new Error('`function` must be "catalog", "buy", "status", "plusContract" or "compare"');
   }
   const hasRequest = Object.hasOwn(file, "request");
   const hasText = Object.hasOwn(file, "requestText");
