@@ -313,7 +313,7 @@ pub struct OwnShare {
     pub used: Money,
     /// What is left of it (never below zero).
     pub left: Money,
-    /// `left / limit` in percent, rounded to 2 decimals (display only: the test is exact).
+    /// `left / limit` in percent, 2 decimals, rounded toward zero (display only: the test is exact).
     pub percent_left: Decimal,
     /// The threshold for Plus Renew, in percent.
     pub threshold_percent: u32,
@@ -323,14 +323,16 @@ pub struct OwnShare {
 
 fn own_share(limit: Decimal, used: Decimal, data: &EnterpriseRules) -> Result<OwnShare> {
     let left = minus_floor(limit, used);
-    let percent_left = if limit.is_zero() {
+    let mut percent_left = if limit.is_zero() {
         Decimal::ZERO
     } else {
+        // Rounded toward zero, so a share just under the threshold never shows as the threshold.
         left.checked_mul(Decimal::ONE_HUNDRED)
             .and_then(|x| x.checked_div(limit))
             .ok_or_else(|| Error::out_of_range("a share"))?
-            .round_dp(2)
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
     };
+    percent_left.rescale(2);
     let lhs = left.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(|| Error::out_of_range("a share"))?;
     let rhs = times(limit, data.plus_renew_min_share_percent)?;
     Ok(OwnShare {

@@ -65,8 +65,18 @@ export interface Edition {
   plans: Record<string, Allowance>; extension: ExtensionTerms | null; sources: string[]; summary: Names;
 }
 
+/** The windows and counts of DJI Care Enterprise (EN-1 … EN-12), from `data/care_enterprise_terms.json`. */
+export interface EnterpriseRules {
+  activationWindowHours: number; invitationWindowHours: number; months: number;
+  basicReplacements: number; basicRenewReplacements: number; basicRenewWarrantyExtensionMonths: number;
+  shareWithinDays: number; plusRenewMinSharePercent: number;
+  specialWithoutVideoDays: number; specialWithVideoDays: number; reminderDaysBefore: number[];
+  sources: string[];
+}
+
 export interface Catalog {
   region: "JP"; currency: Currency; plans: Plan[]; products: Product[]; editions: Edition[];
+  enterprise: EnterpriseRules;
 }
 
 export interface BuyRequest {
@@ -145,12 +155,225 @@ export interface StatusAnswer {
   rules: RuleId[];
 }
 
+// ------------------------------------------------------------------ DJI Care Enterprise (EN-1 … EN-13)
+
+/** Money in an answer: an exact decimal string with its currency. */
+export interface Money { amount: DecimalString; currency: Currency }
+/** Whole yen in a request: a decimal string (`"85800"`) or a whole number; never negative. */
+export type YenInput = DecimalString | number;
+
+export type EnterprisePlanId = "enterprise-basic" | "enterprise-plus" | "enterprise-basic-renew" | "enterprise-plus-renew";
+export type PlusMode = "replace-or-repair" | "repair-only-with-loaner";
+
+/** `buy` for Basic and Plus (EN-1): new, 96 h after activation, or 72 h after the invitation e-mail. */
+export interface EnterpriseBuyNewRequest {
+  plan: "enterprise-basic" | "enterprise-plus";
+  product: string;
+  activatedAt?: InstantString | null;
+  invitationAt?: InstantString | null;
+  /** Region of purchase (EN-2), `JP` by default. */
+  region?: string | null;
+  now: InstantString;
+}
+/** `buy` for a Renew plan (EN-8 … EN-11): the plan held, and the video inspection 8–30 days after expiry. */
+export interface EnterpriseBuyRenewRequest {
+  plan: "enterprise-basic-renew" | "enterprise-plus-renew";
+  product: string;
+  /** The Basic (for Basic Renew) or Plus (for Plus Renew) plan held. */
+  held: {
+    start: DateString;
+    /** Basic: replacements used (default 0). */
+    replacementsUsed?: number | null;
+    /** Plus: what this product's claims used of its own limit (default 0). */
+    claimed?: YenInput | null;
+  };
+  videoInspectionPassed?: boolean | null;
+  region?: string | null;
+  now: InstantString;
+}
+export type EnterpriseBuyRequest = EnterpriseBuyNewRequest | EnterpriseBuyRenewRequest;
+
+/** What an Enterprise plan gives (EN-4, EN-5, EN-7, EN-8). */
+export interface EnterpriseGives {
+  /** Basic 2, Basic Renew 1; null for Plus (unlimited within the limit). */
+  replacements: number | null;
+  /** The fee of each replacement in order; empty for Plus. */
+  replacementFees: Fee[];
+  unlimitedWithinLimit: boolean;
+  /** Plus: the limit this product brings; `not-offered` for Basic. */
+  limit: Fee;
+  sharedLimit: boolean;
+  mode: PlusMode | null;
+  replacementOffered: boolean;
+  loanerOnRequest: boolean;
+  warrantyExtensionMonths: number | null;
+  replacementUnitsMayShowMarks: boolean;
+  shippingPaidByDji: boolean;
+  carriesOverPrevious: boolean;
+}
+
+export type RenewStage = "not-started" | "while-valid" | "special-without-video" | "special-with-video" | "closed";
+export type RenewStatus = "available" | "not-started" | "no-replacement-left" | "own-share-below-threshold"
+  | "video-inspection-required" | "window-closed" | "not-offered" | "not-in-sources";
+/** A product's own share of its Plus limit (EN-9). `percentLeft` has 2 decimals, rounded toward zero. */
+export interface OwnShare {
+  limit: Money; used: Money; left: Money; percentLeft: DecimalString; thresholdPercent: number; meetsThreshold: boolean;
+}
+/** Renew of a plan held (EN-8 … EN-11). */
+export interface Renew {
+  plan: "enterprise-basic-renew" | "enterprise-plus-renew" | null;
+  possible: boolean; status: RenewStatus; stage: RenewStage;
+  replacementsLeft: number | null; ownShare: OwnShare | null; conditionMet: boolean;
+  /** E, E+7, E+8, E+30 around the expiry date E (T-4). */
+  dates: { validUntil: DateString; withoutVideoUntil: DateString; withVideoFrom: DateString; withVideoUntil: DateString };
+  videoInspection: "not-needed" | "needed" | "passed";
+  /** What a special-handling request needs. */
+  needs: ("serial-number" | "video-link" | "plan-wanted")[];
+  price: Fee; replacementFee: Fee; limit: Fee;
+  /** 1 year from the day after the plan held expires (EN-10). */
+  period: Period | null;
+}
+
+export type EnterpriseRoute = "not-activated" | "within-window" | "invitation" | "renew" | "special-handling";
+export interface EnterpriseBuyAnswer {
+  family: "care-enterprise";
+  plan: EnterprisePlanId; product: string; category: Category;
+  eligible: boolean;
+  route: EnterpriseRoute | null;
+  window: Window | null;
+  deadline: InstantString | null;
+  closed: {
+    reason: "window-closed" | "invitation-window-closed" | "region-not-priced" | "renew-not-possible";
+    alternative: { route: "invitation"; rule: RuleId; step: "repair-at-dji-support"; hours: number } | null;
+  } | null;
+  price: Fee;
+  gives: EnterpriseGives;
+  service: Period | null;
+  warrantyExtension: Period | null;
+  renew: Renew | null;
+  conditions: string[];
+  notes: string[];
+  rules: RuleId[];
+}
+
+/** `status` of an Enterprise plan held. Basic claims are `{date}`; Plus claims `{date, amount}`. */
+export interface EnterpriseStatusRequest {
+  plan: EnterprisePlanId;
+  product: string;
+  start: DateString;
+  claims?: { date: DateString; amount?: YenInput | null }[];
+  videoInspectionPassed?: boolean | null;
+  now: InstantString;
+}
+/** A claim applied to a limit (EN-5): covered up to what is left, the rest is the customer's. */
+export interface AppliedClaim {
+  /** Position in the request (claims are applied in date order). */
+  index: number;
+  member?: string;
+  product: string; date: DateString; amount: Money;
+  from: "pool" | "own-limit";
+  covered: Money; customerPays: Money; leftAfter: Money;
+}
+export interface Reminder { daysBefore: number; date: DateString; due: boolean }
+export interface EnterpriseStatusAnswer {
+  family: "care-enterprise";
+  plan: EnterprisePlanId; product: string;
+  state: "not-started" | "active" | "expired"; active: boolean; period: Period;
+  replacements: Count | null;
+  nextReplacementFee: Fee;
+  limit: { limit: Fee; used: Money; customerPaid: Money; left: Money | null } | null;
+  claims: AppliedClaim[];
+  gives: EnterpriseGives;
+  warrantyExtension: Period | null;
+  renew: Renew;
+  reminders: Reminder[];
+  rules: RuleId[];
+}
+
+/** `plusContract`: a Plus shared-limit contract (EN-5, EN-6, EN-7, EN-9). */
+export interface PlusContractRequest {
+  /** Japan date of the contract's first activation. */
+  activatedOn: DateString;
+  owner: string;
+  /** Region of purchase, `JP` by default. */
+  region?: string | null;
+  members?: {
+    /** A serial number or a label; `#1`, `#2` … by default. */
+    id?: string | null;
+    product: string;
+    /** Japan date it was associated with the contract. */
+    date: DateString;
+    /** Default: the contract's owner / region. */
+    owner?: string | null; region?: string | null;
+    videoInspectionPassed?: boolean | null;
+  }[];
+  claims?: { member: string; date: DateString; amount: YenInput }[];
+  now: InstantString;
+}
+export interface PlusContractMember {
+  id: string; product: string; date: DateString; owner: string; region: string;
+  joined: boolean;
+  reasons: ("after-share-window" | "other-owner" | "other-region")[];
+  period: Period; limit: Money; claims: number; ownShare: OwnShare; customerPaid: Money;
+  mode: PlusMode; renew: Renew;
+}
+export interface PlusContractAnswer {
+  family: "care-enterprise"; plan: "enterprise-plus";
+  period: Period; state: "active" | "expired";
+  /** The last date a product can be associated and join (first activation + 30 days). */
+  joinUntil: DateString;
+  pool: { members: string[]; limit: Money; used: Money; left: Money };
+  members: PlusContractMember[];
+  /** In the order applied. */
+  claims: AppliedClaim[];
+  customerPaid: Money;
+  renewPool: { members: string[]; limit: Money };
+  reminders: Reminder[];
+  rules: RuleId[];
+}
+
+/** `compare` (EN-13): a product (`product`, `units`) or a fleet. */
+export interface CompareRequest {
+  product?: string; units?: number;
+  fleet?: { product: string; units?: number }[];
+  /** Compare 0 … this many incidents (at most 1000). */
+  incidents: number;
+  /** The repair cost of one incident. */
+  repairCost: YenInput;
+}
+export interface CompareMissing {
+  product: string; plan: "enterprise-basic" | "enterprise-plus";
+  item: "plan-not-offered" | "price" | "replacement-fee-1" | "replacement-fee-2" | "limit";
+}
+export interface CompareSide {
+  plan: "enterprise-basic" | "enterprise-plus"; complete: boolean;
+  price: Money | null; limit: Money | null; missing: CompareMissing[];
+}
+export interface CompareRow {
+  incidents: number;
+  basicIncidents: Money | null; basicTotal: Money | null; basicReplacements: number; basicRepairsInstead: number;
+  plusIncidents: Money | null; plusTotal: Money | null;
+  cheaper: "basic" | "plus" | "same" | null;
+}
+export interface CompareAnswer {
+  family: "care-enterprise"; units: number; repairCost: Money;
+  basic: CompareSide; plus: CompareSide;
+  rows: CompareRow[];
+  /** The first number of incidents at which Plus is cheaper; null when not within 0 … N or unknown. */
+  plusCheaperFrom: number | null;
+  /** Basic fees higher than the repair cost: the customer pays the repair instead. */
+  repairInstead: { product: string; replacement: number; fee: Money; repairCost: Money }[];
+  assumptions: string[];
+  rules: RuleId[];
+}
+
 export type ErrorCode =
   | "invalid_json" | "invalid_request" | "unknown_field" | "unknown_plan" | "unknown_product"
   | "product_not_in_family" | "plan_not_offered" | "invalid_instant" | "invalid_date" | "invalid_value"
   | "activation_after_now" | "invitation_before_activation" | "invitation_after_now" | "missing_field"
   | "too_many_claims" | "flyaway_not_offered" | "claim_outside_period" | "claim_after_now"
-  | "invalid_chain" | "out_of_range" | "internal";
+  | "invalid_chain" | "out_of_range" | "internal" | "invalid_amount" | "member_before_contract"
+  | "price_not_published";
 
 /** What every function throws on bad input: a real `Error` with a stable `code`. */
 export interface CoverageCalcError extends Error { name: "CoverageCalcError"; code: ErrorCode }
