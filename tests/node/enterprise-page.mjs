@@ -1,0 +1,86 @@
+// A smoke test of the DJI Care Enterprise views of the page in real Chromium (playwright-core,
+// no download: it uses the system's Chromium, and skips with a note when there is none).
+// Checks: the tab appears and opens, each view computes an answer without a console error, the
+// sales view shows the break-even, the contract view says who joined, the status view shows the
+// renew window; switching language redraws the words; the page's other tabs still work.
+//
+//   node tests/node/enterprise-page.mjs        (after `make build`)
+
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const candidates = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean);
+const executablePath = candidates.find((p) => existsSync(p));
+let chromium;
+try {
+  ({ chromium } = await import("playwright-core"));
+} catch {
+  chromium = null;
+}
+if (!executablePath || !chromium || !existsSync(join(repo, "pkg", "coverage_calc_bg.wasm"))) {
+  console.log("note: enterprise page test skipped (no Chromium, no playwright-core or no pkg/)");
+  process.exit(0);
+}
+
+const { startServer } = await import(join(repo, "scripts", "serve.mjs"));
+const server = await startServer({ port: 0, root: repo });
+const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+const failures = [];
+const must = (cond, what) => { if (!cond) failures.push(what); };
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${server.url}?tab=buy`);
+  await page.waitForSelector("body.is-ready");
+  await page.click("#tab-enterprise");
+  must(await page.isVisible("#panel-enterprise"), "the Enterprise panel opens");
+  must(await page.isHidden("#panel-buy"), "the Buy panel hides");
+  // Sales: default fleet, then a single Phantom 4 RTK with 100,000-yen incidents.
+  await page.waitForSelector("#panel-enterprise .en-table");
+  const select = page.locator("#panel-enterprise .en-row select").first();
+  await select.selectOption("phantom-4-rtk");
+  await page.locator("#panel-enterprise .en-row input[type=number]").first().fill("1");
+  await page.locator("#panel-enterprise .en-row").nth(1).locator(".claim__remove").click();
+  await page.locator("#panel-enterprise input[inputmode=numeric]").last().fill("100000");
+  await page.waitForFunction(() => document.querySelector("#panel-enterprise .verdict__title")?.textContent?.includes("3"));
+  const salesText = await page.textContent("#panel-enterprise .answer");
+  must(/3 件以上/.test(salesText ?? ""), `sales: break-even at 3 (got ${salesText?.slice(0, 120)})`);
+  // Contract.
+  await page.click("label[for=en-view-contract]");
+  await page.waitForSelector("#panel-enterprise .en-table caption");
+  const contractText = await page.textContent("#panel-enterprise .answer");
+  must((contractText ?? "").includes("共有限度額"), "contract: shared limit shown");
+  must((contractText ?? "").includes("1,623,800") || (contractText ?? "").includes("1,623,800"), `contract: pool of M210 V2 + H20T (got ${contractText?.slice(0, 160)})`);
+  // Status.
+  await page.click("label[for=en-view-status]");
+  await page.waitForSelector("#panel-enterprise .answer .block");
+  const statusText = await page.textContent("#panel-enterprise .answer");
+  must((statusText ?? "").includes("更新案内メール"), "status: reminders shown");
+  must((statusText ?? "").includes("更新できる期間"), "status: renew window shown");
+  // Language.
+  await page.click("#lang-toggle");
+  await page.waitForFunction(() => document.querySelector("#panel-enterprise .answer")?.textContent?.includes("Renewal reminder"));
+  // The page's own tabs still work.
+  await page.click("#tab-status");
+  must(await page.isVisible("#panel-status"), "the Status tab opens again");
+  must(await page.isHidden("#panel-enterprise"), "the Enterprise panel hides");
+  await page.click("#tab-enterprise");
+  must(await page.isVisible("#panel-enterprise"), "the Enterprise tab opens again");
+  if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+  must(errors.length === 0, `no console errors (got ${errors.join(" | ")})`);
+} catch (e) {
+  failures.push(`threw: ${e.message}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (failures.length) {
+  console.error(`enterprise page: ${failures.length} failures:`);
+  for (const f of failures) console.error(`  - ${f}`);
+  process.exit(1);
+}
+console.log("enterprise page: the Enterprise views work in Chromium");
