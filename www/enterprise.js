@@ -35,6 +35,7 @@ const WORDS = {
     planPrice: "プラン価格（合計）",
     sharedLimit: "共有される保守限度額",
     notComputable: "計算できません",
+    priceUnknownPlus: "プラン価格（非公開）＋",
     missing: "公開されていない情報",
     "missing.price": "プラン価格",
     "missing.replacement-fee-1": "初回交換費用",
@@ -164,6 +165,7 @@ const WORDS = {
     planPrice: "Plan prices (total)",
     sharedLimit: "Shared coverage limit",
     notComputable: "Cannot be computed",
+    priceUnknownPlus: "plan price (not published) +",
     missing: "Not published",
     "missing.price": "plan price",
     "missing.replacement-fee-1": "first replacement fee",
@@ -409,7 +411,7 @@ function facts(rows) {
 
 const state = {
   view: "sales",
-  sales: { fleet: [{ product: "matrice-210-v2", units: 2 }, { product: "zenmuse-h20t", units: 1 }], incidents: 6, repairCost: "300000" },
+  sales: { fleet: [{ product: "matrice-210-v2", units: 2 }, { product: "zenmuse-z30", units: 1 }], incidents: 8, repairCost: "300000" },
   contract: {
     activatedOn: "",
     owner: "",
@@ -504,6 +506,11 @@ function render() {
   compute();
 }
 
+/** Replaces the answer with the given nodes (null and false are skipped). */
+function show(...nodes) {
+  answerBody.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined && n !== false));
+}
+
 let pending = 0;
 function schedule() {
   cancelAnimationFrame(pending);
@@ -516,7 +523,7 @@ function compute() {
     else if (state.view === "contract") renderContract(plusContract(contractRequest()));
     else renderStatus(status(statusRequest()));
   } catch (error) {
-    answerBody.replaceChildren(errorBox(error));
+    show(errorBox(error));
   }
 }
 
@@ -553,13 +560,13 @@ function salesForm() {
     s.fleet,
     (line) => h("div", { class: "en-row__fields" },
       field("product", bind(productSelect(line.product), (v) => { line.product = v; }, "change"), "field--compact"),
-      field("units", bind(h("input", { type: "number", min: "1", step: "1", value: String(line.units), inputmode: "numeric" }), (v) => { line.units = v; }), "field--compact")),
+      field("units", bind(h("input", { type: "text", inputmode: "numeric", value: String(line.units), autocomplete: "off" }), (v) => { line.units = v; }), "field--compact")),
     "addProduct",
     () => ({ product: "phantom-4-rtk", units: 1 }),
   );
   body.append(
     h("fieldset", { class: "group" }, h("legend", { text: w("fleet") }), list, add),
-    field("incidents", bind(h("input", { type: "number", min: "0", max: "1000", step: "1", value: String(s.incidents), inputmode: "numeric" }), (v) => { s.incidents = v; })),
+    field("incidents", bind(h("input", { type: "text", inputmode: "numeric", value: String(s.incidents), autocomplete: "off" }), (v) => { s.incidents = v; })),
     field("repairCost", bind(h("input", { type: "text", inputmode: "numeric", value: s.repairCost, autocomplete: "off" }), (v) => { s.repairCost = v; })),
   );
 }
@@ -586,20 +593,27 @@ function side(answerSide, key) {
     missing.length ? h("div", { class: "subblock" }, h("p", { class: "subblock__title", text: w("missing") }), h("ul", { class: "bullets" }, missing)) : null);
 }
 
+/** A total, or when the plan price is unknown, what the incidents cost on top of it. */
+function totalCell(total, incidents) {
+  if (total) return h("span", { class: "money", text: money(total) });
+  if (incidents) return h("span", {}, h("span", { class: "note", text: `${w("priceUnknownPlus")} ` }), h("span", { class: "money", text: money(incidents) }));
+  return h("span", { text: "—" });
+}
+
 function renderSales(a) {
   const table = h("table", { class: "en-table" },
     h("caption", { text: w("tableCaption") }),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: w("incidentsCol") }), h("th", { scope: "col", text: w("basic") }), h("th", { scope: "col", text: w("plus") }), h("th", { scope: "col", text: w("cheaperCol") }))),
     h("tbody", {}, a.rows.map((r) => h("tr", { class: r.cheaper ? `en-row--${r.cheaper}` : "" },
       h("th", { scope: "row", text: String(r.incidents) }),
-      h("td", {}, h("span", { class: "money", text: r.basicTotal ? money(r.basicTotal) : "—" }), r.basicRepairsInstead ? h("span", { class: "note", text: ` (${w("repairsInsteadCell", { n: r.basicRepairsInstead })})` }) : null),
-      h("td", {}, h("span", { class: "money", text: r.plusTotal ? money(r.plusTotal) : "—" })),
+      h("td", {}, totalCell(r.basicTotal, r.basicIncidents), r.basicRepairsInstead ? h("span", { class: "note", text: ` (${w("repairsInsteadCell", { n: r.basicRepairsInstead })})` }) : null),
+      h("td", {}, totalCell(r.plusTotal, r.plusIncidents)),
       h("td", { text: r.cheaper ? w(`cheaper.${r.cheaper}`) : "—" })))));
   const n = a.rows.length - 1;
   const verdict = a.plusCheaperFrom !== null
     ? w("breakEven", { n: a.plusCheaperFrom })
     : a.basic.complete && a.plus.complete ? w("noBreakEven", { n }) : w("unknownBreakEven");
-  answerBody.replaceChildren(
+  show(
     h("div", { class: `verdict ${a.plusCheaperFrom !== null ? "verdict--yes" : "verdict--wait"}` }, h("div", { class: "verdict__icon", "aria-hidden": "true" }), h("div", { class: "verdict__text" }, h("p", { class: "verdict__title", text: verdict }))),
     h("div", { class: "counts" }, side(a.basic, "basic"), side(a.plus, "plus")),
     a.repairInstead.length ? h("ul", { class: "bullets" }, a.repairInstead.map((r) => h("li", { text: w("repairInstead", { product: productName(r.product), nth: r.replacement, fee: money(r.fee), cost: money(r.repairCost) }) }))) : null,
@@ -692,7 +706,7 @@ function renderContract(a) {
         h("td", { class: `money ${c.customerPays.amount !== "0" ? "en-pays" : ""}`, text: money(c.customerPays) }),
         h("td", { class: "money", text: money(c.leftAfter) })))))
     : null;
-  answerBody.replaceChildren(
+  show(
     h("div", { class: "counts" },
       h("div", { class: "count" }, h("p", { class: "count__title", text: w("pool") }),
         facts([[w("poolLimit"), h("span", { class: "money money--big", text: money(a.pool.limit) })], [w("poolUsed"), money(a.pool.used)], [w("poolLeft"), h("span", { class: "money", text: money(a.pool.left) })], [w("customerPaidTotal"), money(a.customerPaid)]])),
@@ -764,7 +778,7 @@ function renderStatus(a) {
     h("li", { text: w("window1", { d: fmtDate(r.dates.validUntil) }) }),
     h("li", { text: w("window2", { b: fmtDate(r.dates.withoutVideoUntil) }) }),
     h("li", { text: w("window3", { a: fmtDate(r.dates.withVideoFrom), b: fmtDate(r.dates.withVideoUntil) }) }));
-  answerBody.replaceChildren(
+  show(
     h("div", { class: `verdict ${a.active ? "verdict--yes" : a.state === "expired" ? "verdict--no" : "verdict--wait"}` },
       h("div", { class: "verdict__icon", "aria-hidden": "true" }),
       h("div", { class: "verdict__text" }, h("p", { class: "verdict__title", text: w(`state.${a.state}`) }), h("p", { class: "verdict__sub", text: fmtPeriod(a.period) }))),
@@ -791,7 +805,22 @@ function renderStatus(a) {
 // ---------------------------------------------------------------------------------------------
 // Start
 
+/** Resolves once the page (app.js) has loaded the core and drawn its own tabs. */
+function pageReady() {
+  return new Promise((done) => {
+    if (document.body.classList.contains("is-ready")) return done(undefined);
+    const observer = new MutationObserver(() => {
+      if (!document.body.classList.contains("is-ready")) return;
+      observer.disconnect();
+      done(undefined);
+    });
+    observer.observe(document.body, { attributes: true, attributeFilter: ["class"] });
+  });
+}
+
 async function main() {
+  // Read before the page rewrites the query string with its own state.
+  const wanted = new URLSearchParams(location.search).get("tab") === "enterprise";
   if (!buildTab()) return;
   document.getElementById("lang-toggle")?.addEventListener("click", () => {
     // The page switches its language first (its listener was added first); then redraw.
@@ -826,7 +855,10 @@ async function main() {
   state.status.start = monthsAgo(11);
   state.status.now = now;
   state.status.claims.push({ date: monthsAgo(5), amount: "" });
-  if (new URLSearchParams(location.search).get("tab") === "enterprise") selectEnterprise();
+  if (wanted) {
+    await pageReady();
+    selectEnterprise();
+  }
 }
 
 main();

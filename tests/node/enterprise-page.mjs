@@ -43,7 +43,7 @@ try {
   await page.waitForSelector("#panel-enterprise .en-table");
   const select = page.locator("#panel-enterprise .en-row select").first();
   await select.selectOption("phantom-4-rtk");
-  await page.locator("#panel-enterprise .en-row input[type=number]").first().fill("1");
+  await page.locator("#panel-enterprise .en-row input[inputmode=numeric]").first().fill("1");
   await page.locator("#panel-enterprise .en-row").nth(1).locator(".claim__remove").click();
   await page.locator("#panel-enterprise input[inputmode=numeric]").last().fill("100000");
   await page.waitForFunction(() => document.querySelector("#panel-enterprise .verdict__title")?.textContent?.includes("3"));
