@@ -10,12 +10,11 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::time::Date;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::Fields;
+use crate::json::{self, Fields, Value};
 use crate::money::{Fee, Money};
 
 const CARE_REFRESH_CSV: &str = include_str!("../data/care_refresh_jp.csv");
@@ -378,13 +377,13 @@ impl Catalog {
     }
 }
 
-fn read_names(value: &Value, what: &'static str) -> Result<Names> {
+fn read_names(value: &Value<'_>, what: &'static str) -> Result<Names> {
     let f = Fields::of(value, what, &["ja", "en"])?;
     Ok(Names { ja: f.text("ja")?, en: f.text("en")? })
 }
 
 fn read_plans(text: &str) -> Result<Vec<Plan>> {
-    let root: Value = serde_json::from_str(text).map_err(|e| internal("plans.json", e))?;
+    let root = json::parse(text).map_err(|e| internal("plans.json", e.message()))?;
     let file = Fields::of(&root, "plans.json", &["revisions", "plans"])?;
     file.list("plans")?
         .iter()
@@ -407,9 +406,9 @@ fn read_plans(text: &str) -> Result<Vec<Plan>> {
 }
 
 fn read_editions(text: &str) -> Result<Vec<Edition>> {
-    let root: Value = serde_json::from_str(text).map_err(|e| internal("care_refresh_editions.json", e))?;
+    let root = json::parse(text).map_err(|e| internal("care_refresh_editions.json", e.message()))?;
     let file = Fields::of(&root, "care_refresh_editions.json", &["about", "revisions", "editions"])?;
-    let date = |f: &Fields<'_>, key: &str| -> Result<Option<Date>> {
+    let date = |f: &Fields<'_, '_>, key: &str| -> Result<Option<Date>> {
         f.optional_text(key)?.map(|t| crate::time::parse_date(key, &t)).transpose()
     };
     file.list("editions")?
@@ -438,7 +437,7 @@ fn read_editions(text: &str) -> Result<Vec<Edition>> {
             {
                 let a = Fields::of(a, "an allowance", &["replacements", "flyawayMax"])?;
                 plans.insert(
-                    id.clone(),
+                    id.to_owned(),
                     Allowance { replacements: a.count("replacements")?, flyaway_max: a.count("flyawayMax")? },
                 );
             }

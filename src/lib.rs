@@ -18,6 +18,7 @@ pub mod care_refresh;
 pub mod catalog;
 pub mod error;
 mod json;
+mod json_write;
 pub mod money;
 pub mod time;
 

@@ -23,8 +23,8 @@ export type Fee =
 export interface Names { ja: string; en: string }
 /** Calendar dates, both ends included: from 0:00 of `start` to 24:00 of `end`, Japan time. */
 export interface Period { start: DateString; end: DateString }
-/** A window of exact hours (T-3, T-5); `deadline` is the last instant inside. */
-export interface Window { opensAt: InstantString; hours: number; deadline: InstantString }
+/** A window of exact hours (T-3, T-5); the answer's `deadline` is the last instant inside. */
+export interface Window { opensAt: InstantString; hours: number }
 
 export interface Plan { id: PlanId; family: Family; months: number; name: Names; sources: string[] }
 
