@@ -102,3 +102,23 @@ impl Fields<'_> {
         self.map
     }
 }
+
+impl Fields<'_> {
+    /// An optional boolean field (absent or `null` → `None`; another type → `invalid_request`).
+    pub(crate) fn optional_flag(&self, key: &str) -> Result<Option<bool>> {
+        match self.optional(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(Error::new(
+                ErrorCode::InvalidRequest,
+                format!("field `{key}` of {} must be a boolean, not {}", self.what, kind_of(other)),
+            )),
+        }
+    }
+
+    /// A required boolean field (missing → `missing_field`).
+    pub(crate) fn flag(&self, key: &str) -> Result<bool> {
+        self.optional_flag(key)?
+            .ok_or_else(|| Error::new(ErrorCode::MissingField, format!("missing field `{key}` in {}", self.what)))
+    }
+}
