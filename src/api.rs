@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::care_refresh::{self, BuyAnswer, Channel, Claim, ClaimKind, StatusAnswer};
 use crate::catalog::catalog;
 use crate::error::{Error, ErrorCode, Result};
+use crate::ipro::{self, IproAnswer};
 use crate::json::{self, Fields, Value};
 use crate::time::{clip, parse_date, parse_instant};
 
@@ -201,6 +202,46 @@ impl StatusRequest {
     }
 }
 
+/// An i-PRO request, as JSON (see the TypeScript `IproRequest`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IproRequest {
+    /// `camera`, `recorder`, `accessory` or `non-repairable`.
+    pub kind: String,
+    /// The end user's delivery date (納品日), `YYYY-MM-DD`.
+    pub delivery_date: String,
+    /// Sold to a Partners Circle member; needed in years 2 to 5.
+    pub partners_circle_member: Option<bool>,
+    /// The model is on i-PRO's 5-year list; needed in years 2 to 5 for a member.
+    pub on_five_year_list: Option<bool>,
+    /// Sold and used in Japan; needed for every kind with a warranty.
+    pub in_japan: Option<bool>,
+    /// `unit` (default), `hdd` or `software`.
+    pub failed: Option<String>,
+    /// "Now".
+    pub now: String,
+}
+
+impl IproRequest {
+    /// Reads an i-PRO request from its JSON text.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let value = json::parse(text)?;
+        let f = Fields::of(
+            &value,
+            "the ipro request",
+            &["kind", "deliveryDate", "partnersCircleMember", "onFiveYearList", "inJapan", "failed", "now"],
+        )?;
+        Ok(Self {
+            kind: f.text("kind")?,
+            delivery_date: f.text("deliveryDate")?,
+            partners_circle_member: f.optional_flag("partnersCircleMember")?,
+            on_five_year_list: f.optional_flag("onFiveYearList")?,
+            in_japan: f.optional_flag("inJapan")?,
+            failed: f.optional_text("failed")?,
+            now: f.text("now")?,
+        })
+    }
+}
+
 fn to_json<T: Serialize>(answer: &T) -> Result<String> {
     crate::json_write::to_string(answer, 1024)
 }
@@ -249,6 +290,20 @@ pub fn status(request: &StatusRequest) -> Result<StatusAnswer> {
     care_refresh::status(&input)
 }
 
+/// The typed twin of [`ipro_json`].
+pub fn ipro(request: &IproRequest) -> Result<IproAnswer> {
+    let input = ipro::IproInput {
+        kind: ipro::Kind::parse(&request.kind)?,
+        delivery_date: parse_date("deliveryDate", &request.delivery_date)?,
+        partners_circle_member: request.partners_circle_member,
+        on_five_year_list: request.on_five_year_list,
+        in_japan: request.in_japan,
+        failed: request.failed.as_deref().map(ipro::Failure::parse).transpose()?.unwrap_or_default(),
+        now: parse_instant("now", &request.now)?,
+    };
+    ipro::ipro(&input)
+}
+
 /// The catalog as JSON, serialised once.
 pub fn catalog_json() -> Result<&'static str> {
     static JSON: OnceLock<Result<String>> = OnceLock::new();
@@ -265,12 +320,18 @@ pub fn status_json(request: &str) -> Result<String> {
     to_json(&status(&StatusRequest::from_json(request)?)?)
 }
 
-/// Calls one function of the API by its JavaScript name: `catalog`, `buy` or `status`.
+/// i-PRO warranty phase and repair terms now. JSON `IproRequest` in, JSON `IproAnswer` out.
+pub fn ipro_json(request: &str) -> Result<String> {
+    to_json(&ipro(&IproRequest::from_json(request)?)?)
+}
+
+/// Calls one function of the API by its JavaScript name: `catalog`, `buy`, `status` or `ipro`.
 pub fn call_json(function: &str, request: &str) -> Result<String> {
     match function {
         "catalog" => catalog_json().map(str::to_owned),
         "buy" => buy_json(request),
         "status" => status_json(request),
+        "ipro" => ipro_json(request),
         other => Err(Error::new(ErrorCode::InvalidValue, format!("unknown function `{}`", clip(other)))),
     }
 }
@@ -299,5 +360,6 @@ mod tests {
         assert!(std::ptr::eq(a, b));
         let v: serde_json::Value = serde_json::from_str(a).unwrap();
         assert_eq!(v["products"].as_array().unwrap().len(), 57);
+        assert_eq!(v["ipro"]["kinds"].as_array().unwrap().len(), 4);
     }
 }

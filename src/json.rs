@@ -397,6 +397,20 @@ impl<'v, 'a> Fields<'v, 'a> {
             .collect()
     }
 
+    /// An optional boolean field (absent or `null` → `None`; another type → `invalid_request`).
+    pub(crate) fn optional_flag(&self, key: &str) -> Result<Option<bool>> {
+        match self.optional(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(self.wrong_type(key, "a boolean", other)),
+        }
+    }
+
+    /// A required boolean field (missing → `missing_field`).
+    pub(crate) fn flag(&self, key: &str) -> Result<bool> {
+        self.optional_flag(key)?.ok_or_else(|| self.missing(key))
+    }
+
     /// The members themselves, to walk them in order.
     pub(crate) fn entries(&self) -> impl Iterator<Item = (&'v str, &'v Value<'a>)> {
         self.members.iter().map(|(k, v)| (k.as_ref(), v))
