@@ -54,6 +54,10 @@ pub enum ErrorCode {
     InvalidChain,
     /// A date or instant computation left the supported range (years 0001 … 9999).
     OutOfRange,
+    /// An i-PRO product kind that is not `camera`, `recorder`, `accessory` or `non-repairable` (IP).
+    UnknownKind,
+    /// The end user's delivery date of an i-PRO product is after today (Japan date of "now") (IP-1).
+    DeliveryAfterNow,
     /// The embedded catalog could not be read: a defect of the build, never of the request.
     Internal,
     /// An amount of money that is not whole, non-negative yen (negative, fractional, not a number).
@@ -89,6 +93,8 @@ impl ErrorCode {
             Self::ClaimAfterNow => "claim_after_now",
             Self::InvalidChain => "invalid_chain",
             Self::OutOfRange => "out_of_range",
+            Self::UnknownKind => "unknown_kind",
+            Self::DeliveryAfterNow => "delivery_after_now",
             Self::Internal => "internal",
             Self::InvalidAmount => "invalid_amount",
             Self::MemberBeforeContract => "member_before_contract",
@@ -118,6 +124,8 @@ impl ErrorCode {
         Self::ClaimAfterNow,
         Self::InvalidChain,
         Self::OutOfRange,
+        Self::UnknownKind,
+        Self::DeliveryAfterNow,
         Self::Internal,
         Self::InvalidAmount,
         Self::MemberBeforeContract,

@@ -4,8 +4,8 @@
 //   PKG_DIR=/tmp/golden-pkg node tests/node/golden.mjs
 //
 // No npm dependencies. Loads `<pkg>/coverage_calc.js`, initialises it synchronously with
-// `<pkg>/coverage_calc_bg.wasm`, and calls the exported `catalog()`, `buy(request)` and
-// `status(request)` with plain objects. Each file of tests/golden/**.json gives `expect` (a subset
+// `<pkg>/coverage_calc_bg.wasm`, and calls the exported `catalog()`, `buy(request)`,
+// `status(request)` and `ipro(request)` with plain objects. Each file of tests/golden/**.json gives `expect` (a subset
 // of the answer: every key given must be present and equal, recursively; arrays have the same
 // length and match element by element) or `error` (the code of the JS `Error` thrown, which must
 // be a real `Error` named `CoverageCalcError`). Every failure is collected; the script prints
@@ -31,6 +31,7 @@ const REQUIRED_RULES = [
   ...Array.from({ length: 6 }, (_, i) => `T-${i + 1}`),
   ...Array.from({ length: 14 }, (_, i) => `CR-${i + 1}`),
   ...Array.from({ length: 13 }, (_, i) => `EN-${i + 1}`),
+  ...Array.from({ length: 6 }, (_, i) => `IP-${i + 1}`),
 ];
 
 const failures = [];
@@ -133,8 +134,8 @@ function readCase(path, codes) {
   for (const r of file.rules) {
     if (typeof r !== "string" || !RULE_ID.test(r)) throw new Error(`\`rules\` has ${show(r)}, not a rule id like "CR-3"`);
   }
-  if (!["catalog", "buy", "status", "plusContract", "compare"].includes(file.function)) {
-    throw new Error('`function` must be "catalog", "buy", "status", "plusContract" or "compare"');
+  if (!["catalog", "buy", "status", "ipro", "plusContract", "compare"].includes(file.function)) {
+    throw new Error('`function` must be "catalog", "buy", "status", "ipro", "plusContract" or "compare"');
   }
   const hasRequest = Object.hasOwn(file, "request");
   const hasText = Object.hasOwn(file, "requestText");
