@@ -380,11 +380,7 @@ fn enterprise_buy_input(value: &Value<'_>) -> Result<care_enterprise::BuyInput> 
             Some(care_enterprise::Held {
                 start: parse_date("held.start", &h.text("start")?)?,
                 replacements_used: if basic { h.optional_count("replacementsUsed")?.unwrap_or(0) } else { 0 },
-                claimed: if basic {
-                    rust_decimal::Decimal::ZERO
-                } else {
-                    h.optional_yen("claimed")?.unwrap_or_default()
-                },
+                claimed: if basic { 0 } else { h.optional_yen("claimed")?.unwrap_or_default() },
             })
         }
     };

@@ -39,7 +39,7 @@ use serde::Serialize;
 use crate::care_refresh::{Count, Rules, State};
 use crate::catalog::{catalog, Category, EnterpriseRules, EnterpriseTerms, Family, Plan, PlusMode, Product};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{Currency, Fee, Money};
+use crate::money::{Fee, Money};
 use crate::time::{days_after, japan_date, Date, Instant, Period, Window};
 
 /// The region this catalog prices.
@@ -95,28 +95,34 @@ impl PlanKind {
 // ------------------------------------------------------------------------------------------------
 // Money helpers (checked: an overflow is an error, never a wrap or a panic)
 
-fn yen(amount: Decimal) -> Money {
-    Money { amount, currency: Currency::Jpy }
+/// Whole yen. Catalog prices and request amounts are whole yen, so the rules add and compare
+/// exact integers (checked) and only answers carry `Yen`s ([`Money`]); this keeps decimal
+/// arithmetic, and its code size in WebAssembly, out of the module.
+pub type Yen = i64;
+
+fn yen(amount: Yen) -> Money {
+    Money::yen(amount)
 }
 
-fn published(fee: Fee) -> Option<Decimal> {
+/// A published catalog amount in whole yen (the catalog has no fractions).
+fn published(fee: Fee) -> Option<Yen> {
     match fee {
-        Fee::Published { amount, .. } => Some(amount),
-        Fee::NotPublished | Fee::NotOffered => None,
+        Fee::Published { amount, .. } if amount.scale() == 0 => i64::try_from(amount.mantissa()).ok(),
+        Fee::Published { .. } | Fee::NotPublished | Fee::NotOffered => None,
     }
 }
 
-fn plus(a: Decimal, b: Decimal) -> Result<Decimal> {
+fn plus(a: Yen, b: Yen) -> Result<Yen> {
     a.checked_add(b).ok_or_else(|| Error::out_of_range("an amount"))
 }
 
-fn times(a: Decimal, n: u32) -> Result<Decimal> {
-    a.checked_mul(Decimal::from(n)).ok_or_else(|| Error::out_of_range("an amount"))
+fn times(a: Yen, n: u32) -> Result<Yen> {
+    a.checked_mul(i64::from(n)).ok_or_else(|| Error::out_of_range("an amount"))
 }
 
 /// `a - b`, or zero when `b` is larger.
-fn minus_floor(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_sub(b).filter(|d| !d.is_sign_negative()).unwrap_or(Decimal::ZERO)
+fn minus_floor(a: Yen, b: Yen) -> Yen {
+    a.checked_sub(b).filter(|d| *d >= 0).unwrap_or(0)
 }
 
 fn one_more(n: u32) -> Result<u32> {
@@ -321,20 +327,19 @@ pub struct OwnShare {
     pub meets_threshold: bool,
 }
 
-fn own_share(limit: Decimal, used: Decimal, data: &EnterpriseRules) -> Result<OwnShare> {
+fn own_share(limit: Yen, used: Yen, data: &EnterpriseRules) -> Result<OwnShare> {
     let left = minus_floor(limit, used);
-    let mut percent_left = if limit.is_zero() {
-        Decimal::ZERO
+    let share = || Error::out_of_range("a share");
+    // Hundredths of a percent, rounded toward zero, so a share just under the threshold never
+    // shows as the threshold.
+    let basis_points = if limit <= 0 {
+        0
     } else {
-        // Rounded toward zero, so a share just under the threshold never shows as the threshold.
-        left.checked_mul(Decimal::ONE_HUNDRED)
-            .and_then(|x| x.checked_div(limit))
-            .ok_or_else(|| Error::out_of_range("a share"))?
-            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
+        i128::from(left).checked_mul(10_000).and_then(|x| x.checked_div(i128::from(limit))).ok_or_else(share)?
     };
-    percent_left.rescale(2);
-    let lhs = left.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(|| Error::out_of_range("a share"))?;
-    let rhs = times(limit, data.plus_renew_min_share_percent)?;
+    let percent_left = Decimal::new(i64::try_from(basis_points).map_err(|_| share())?, 2);
+    let lhs = i128::from(left).checked_mul(100).ok_or_else(share)?;
+    let rhs = i128::from(limit).checked_mul(i128::from(data.plus_renew_min_share_percent)).ok_or_else(share)?;
     Ok(OwnShare {
         limit: yen(limit),
         used: yen(used),
@@ -518,7 +523,7 @@ pub struct Held {
     /// Basic: replacements used.
     pub replacements_used: u32,
     /// Plus: what was deducted from this product's own limit (its covered claims).
-    pub claimed: Decimal,
+    pub claimed: Yen,
 }
 
 /// A question: can this Enterprise plan be bought for this product now?
@@ -870,7 +875,7 @@ pub struct Claim {
     /// Japan date.
     pub date: Date,
     /// Plus: its cost (deducted from the limit, EN-5).
-    pub amount: Option<Decimal>,
+    pub amount: Option<Yen>,
 }
 
 /// A question: what does this Enterprise plan held have left, and can it be renewed now?
@@ -1012,14 +1017,22 @@ fn reminders(end: Date, today: Date, data: &EnterpriseRules) -> Result<Vec<Remin
         .collect()
 }
 
+/// The positions of claims in the order they are applied: by date, the request's order on the
+/// same date (one small sort shared by status and contracts).
+fn date_order(dates: impl Iterator<Item = Date>) -> Vec<usize> {
+    let mut order: Vec<(Date, usize)> = dates.enumerate().map(|(i, d)| (d, i)).collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Claims applied in date order (the request's order on the same date) to a limit: a claim
 /// larger than what is left is covered up to what is left (EN-5).
 struct Pot {
-    left: Decimal,
+    left: Yen,
 }
 
 impl Pot {
-    fn take(&mut self, amount: Decimal) -> (Decimal, Decimal) {
+    fn take(&mut self, amount: Yen) -> (Yen, Yen) {
         let covered = amount.min(self.left);
         self.left = minus_floor(self.left, covered);
         (covered, minus_floor(amount, covered))
@@ -1073,8 +1086,8 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
             rules.add(&["EN-7"]);
         }
         let limit_fee = limit_of(kind, terms);
-        let mut used = Decimal::ZERO;
-        let mut paid = Decimal::ZERO;
+        let mut used = 0;
+        let mut paid = 0;
         let left = match published(limit_fee) {
             None if !input.claims.is_empty() => {
                 return Err(Error::new(
@@ -1088,9 +1101,8 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
             None => None,
             Some(l) => {
                 let mut pot = Pot { left: l };
-                let mut order: Vec<(usize, &Claim)> = input.claims.iter().enumerate().collect();
-                order.sort_by_key(|(i, c)| (c.date, *i));
-                for (index, claim) in order {
+                for index in date_order(input.claims.iter().map(|c| c.date)) {
+                    let Some(claim) = input.claims.get(index) else { continue };
                     let amount = claim.amount.ok_or_else(|| {
                         Error::new(
                             ErrorCode::MissingField,
@@ -1215,7 +1227,7 @@ pub struct ContractClaim {
     /// Japan date.
     pub date: Date,
     /// Its cost.
-    pub amount: Decimal,
+    pub amount: Yen,
 }
 
 /// A question: what does this Plus shared-limit contract cover and have left?
@@ -1344,10 +1356,10 @@ struct MemberState {
     region: String,
     reasons: Vec<NotJoined>,
     period: Period,
-    limit: Decimal,
+    limit: Yen,
     own: Pot,
-    used: Decimal,
-    paid: Decimal,
+    used: Yen,
+    paid: Yen,
     claims: u32,
 }
 
@@ -1434,21 +1446,20 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
             period: member_period,
             limit,
             own: Pot { left: limit },
-            used: Decimal::ZERO,
-            paid: Decimal::ZERO,
+            used: 0,
+            paid: 0,
             claims: 0,
         });
     }
-    let mut pool_limit = Decimal::ZERO;
+    let mut pool_limit = 0;
     for m in members.iter().filter(|m| m.reasons.is_empty()) {
         pool_limit = plus(pool_limit, m.limit)?;
     }
     let mut pool = Pot { left: pool_limit };
-    let mut order: Vec<(usize, &ContractClaim)> = input.claims.iter().enumerate().collect();
-    order.sort_by_key(|(i, c)| (c.date, *i));
     let mut applied = Vec::new();
-    let mut total_paid = Decimal::ZERO;
-    for (index, claim) in order {
+    let mut total_paid = 0;
+    for index in date_order(input.claims.iter().map(|c| c.date)) {
+        let Some(claim) = input.claims.get(index) else { continue };
         let member = members.iter_mut().find(|m| m.id == claim.member).ok_or_else(|| {
             Error::new(
                 ErrorCode::InvalidValue,
@@ -1491,7 +1502,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
     }
     let mut answers = Vec::new();
     let mut renew_members = Vec::new();
-    let mut renew_limit = Decimal::ZERO;
+    let mut renew_limit = 0;
     for m in members {
         let share = own_share(m.limit, m.used, data)?;
         let facts = RenewFacts {
@@ -1568,7 +1579,7 @@ pub struct CompareInput {
     /// The largest number of incidents to compare (0 … this).
     pub incidents: u32,
     /// The repair cost of one incident.
-    pub repair_cost: Decimal,
+    pub repair_cost: Yen,
 }
 
 /// Something a comparison needs and the sources do not publish, or a plan a product does not take.
@@ -1707,9 +1718,9 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
     }
     let mut basic_missing = Vec::new();
     let mut plus_missing = Vec::new();
-    let mut basic_price = Some(Decimal::ZERO);
-    let mut plus_price = Some(Decimal::ZERO);
-    let mut plus_limit = Some(Decimal::ZERO);
+    let mut basic_price = Some(0);
+    let mut plus_price = Some(0);
+    let mut plus_limit = Some(0);
     let mut repair_instead = Vec::new();
     let miss = |list: &mut Vec<Missing>, product: &Product, plan: PlanKind, item: &'static str| {
         list.push(Missing { product: product.id.clone(), plan: plan.id(), item });
@@ -1768,7 +1779,7 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
     }
     // The Basic fees of each unit, in turn: every unit's first replacement, then every unit's second.
     let basic_fees_known = !basic_missing.iter().any(|m| m.item != "price");
-    let mut units: Vec<(Option<Decimal>, Option<Decimal>)> = Vec::new();
+    let mut units: Vec<(Option<Yen>, Option<Yen>)> = Vec::new();
     for (_, terms, n) in &lines {
         for _ in 0..*n {
             units.push((published(terms.basic_fee_1), published(terms.basic_fee_2)));
@@ -1776,7 +1787,7 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
     }
     let mut used_per_unit: Vec<u32> = vec![0; units.len()];
     let mut rows = Vec::new();
-    let mut basic_incidents = Decimal::ZERO;
+    let mut basic_incidents = 0;
     let mut basic_replacements = 0u32;
     let mut basic_repairs_instead = 0u32;
     let mut plus_cheaper_from = None;
@@ -1883,12 +1894,12 @@ mod tests {
     #[test]
     fn thirty_percent_is_exact() {
         let data = rules_data().unwrap();
-        let s = own_share(Decimal::from(490_000), Decimal::from(343_000), data).unwrap();
+        let s = own_share(Yen::from(490_000), Yen::from(343_000), data).unwrap();
         assert!(s.meets_threshold);
-        assert_eq!(s.left.amount, Decimal::from(147_000));
-        let s = own_share(Decimal::from(490_000), Decimal::from(343_001), data).unwrap();
+        assert_eq!(s.left, Money::yen(147_000));
+        let s = own_share(Yen::from(490_000), Yen::from(343_001), data).unwrap();
         assert!(!s.meets_threshold);
-        let s = own_share(Decimal::from(62_700), Decimal::from(43_890), data).unwrap();
+        let s = own_share(Yen::from(62_700), Yen::from(43_890), data).unwrap();
         assert!(s.meets_threshold, "18810 is exactly 30 % of 62700");
     }
 
@@ -1906,10 +1917,10 @@ mod tests {
 
     #[test]
     fn claim_larger_than_left() {
-        let mut pot = Pot { left: Decimal::from(100) };
-        assert_eq!(pot.take(Decimal::from(70)), (Decimal::from(70), Decimal::ZERO));
-        assert_eq!(pot.take(Decimal::from(70)), (Decimal::from(30), Decimal::from(40)));
-        assert_eq!(pot.take(Decimal::from(5)), (Decimal::ZERO, Decimal::from(5)));
+        let mut pot = Pot { left: Yen::from(100) };
+        assert_eq!(pot.take(Yen::from(70)), (Yen::from(70), 0));
+        assert_eq!(pot.take(Yen::from(70)), (Yen::from(30), Yen::from(40)));
+        assert_eq!(pot.take(Yen::from(5)), (0, Yen::from(5)));
     }
 
     #[test]

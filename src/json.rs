@@ -422,7 +422,7 @@ impl<'v, 'a> Fields<'v, 'a> {
     /// An optional amount of whole yen, written as a decimal string (`"85800"`) or a whole JSON
     /// number; anything else (negative, fractional, not a number, over 15 digits) is
     /// `invalid_amount`.
-    pub(crate) fn optional_yen(&self, key: &str) -> Result<Option<rust_decimal::Decimal>> {
+    pub(crate) fn optional_yen(&self, key: &str) -> Result<Option<i64>> {
         let bad = |shown: &str| {
             Error::new(
                 ErrorCode::InvalidAmount,
@@ -440,11 +440,11 @@ impl<'v, 'a> Fields<'v, 'a> {
         if !digits_only {
             return Err(bad(&shown()));
         }
-        text.parse::<i64>().map(|n| Some(rust_decimal::Decimal::from(n))).map_err(|_| bad(&shown()))
+        text.parse::<i64>().map(Some).map_err(|_| bad(&shown()))
     }
 
     /// A required amount of whole yen (see [`Fields::optional_yen`]).
-    pub(crate) fn yen(&self, key: &str) -> Result<rust_decimal::Decimal> {
+    pub(crate) fn yen(&self, key: &str) -> Result<i64> {
         self.optional_yen(key)?.ok_or_else(|| self.missing(key))
     }
 
