@@ -7,7 +7,9 @@ PORT ?= 8080
 serve: build
 	node scripts/serve.mjs --port $(PORT) --host 127.0.0.1
 
-test: tools
+# The browser tests need Debian's chromium: installed here when missing.
+test:
+	scripts/ensure-tools.sh --browser
 	scripts/test.sh
 
 build: tools

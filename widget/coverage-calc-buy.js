@@ -38,8 +38,8 @@ export default {
     const activated = h("input", { type: "radio", name: "buy-activation", id: "buy-activated-yes", value: "yes" });
     notActivated.checked = !state.activated;
     activated.checked = state.activated;
-    const activatedAt = field("buy-activated-at", t("activatedAt"), textInput(state.activatedAt, { placeholder: "2026-11-20 09:00" }), t("hint.instant"));
-    const invitationAt = field("buy-invitation-at", t("invitationAt"), textInput(state.invitationAt, { placeholder: "2026-11-23 09:00" }), t("hint.invitation"));
+    const activatedAt = field("buy-activated-at", t("activatedAt"), textInput(state.activatedAt), t("hint.instant"));
+    const invitationAt = field("buy-invitation-at", t("invitationAt"), textInput(state.invitationAt), t("hint.invitation"));
     const timeFields = h("div", { class: "subfields" }, activatedAt.el, invitationAt.el);
     const syncActivated = () => {
       timeFields.hidden = !state.activated;

@@ -18,8 +18,8 @@ export function field(id, labelText, control, hintText = null) {
 }
 
 /** A text input for a date or date and time typed as text (keyboard first, any locale). */
-export function textInput(value, { inputmode = "numeric", placeholder = "" } = {}) {
-  const input = h("input", { type: "text", autocomplete: "off", spellcheck: "false", inputmode, placeholder, part: "input" });
+export function textInput(value) {
+  const input = h("input", { type: "text", autocomplete: "off", spellcheck: "false", part: "input" });
   input.value = value ?? "";
   return input;
 }

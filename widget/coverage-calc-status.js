@@ -52,8 +52,8 @@ export default {
     }
     renderPlans();
 
-    const start = field("status-start", t("start"), textInput(state.start, { placeholder: "2026-01-10" }), t("hint.date"));
-    const boughtOn = field("status-bought-on", t("boughtOn"), textInput(state.boughtOn, { placeholder: "2026-01-10" }), t("hint.boughtOn"));
+    const start = field("status-start", t("start"), textInput(state.start), t("hint.date"));
+    const boughtOn = field("status-bought-on", t("boughtOn"), textInput(state.boughtOn), t("hint.boughtOn"));
     const chainSelect = h("select", { part: "select" }, Object.keys(CHAINS).map((k) => h("option", { value: k, text: t(`chain.${k}`) })));
     chainSelect.value = state.chain;
     const chain = field("status-chain", t("chain"), chainSelect);
@@ -74,7 +74,7 @@ export default {
         const kindSelect = h("select", { part: "select" }, KINDS.map((k) => h("option", { value: k, text: t(`kind.${k}`) })));
         kindSelect.value = claim.kind;
         const kind = field(`status-claim-${n}-kind`, t("claims.kind", { n }), kindSelect);
-        const date = field(`status-claim-${n}-date`, t("claims.date", { n }), textInput(claim.date, { placeholder: "2026-05-01" }), t("hint.date"));
+        const date = field(`status-claim-${n}-date`, t("claims.date", { n }), textInput(claim.date), t("hint.date"));
         kindSelect.addEventListener("change", () => { claim.kind = kindSelect.value; compute(); });
         date.control.addEventListener("input", () => { claim.date = date.control.value; compute(); });
         const remove = h("button", {

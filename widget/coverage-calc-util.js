@@ -100,14 +100,14 @@ export function formatters(locale, t) {
     if (f.status === "published") return f.currency === "JPY" ? yen.format(f.amount) : `${f.amount} ${f.currency}`;
     return t(`fee.${f.status}`);
   };
-  /** 「あと2日」 / "in 2 days": minutes under 2 h, hours under 3 days, then days. */
+  /** 「あと2日」 / "in 2 days": minutes under 2 h, hours under 2 days, then whole days. */
   const relative = (targetIso, nowIso) => {
     const diff = Date.parse(targetIso) - Date.parse(nowIso);
     if (!Number.isFinite(diff)) return "";
     const abs = Math.abs(diff);
     const MINUTE = 60_000, HOUR = 60 * MINUTE, DAY = 24 * HOUR;
     const [n, unit] = abs < 2 * HOUR ? [Math.floor(abs / MINUTE), "minute"]
-      : abs < 3 * DAY ? [Math.floor(abs / HOUR), "hour"] : [Math.floor(abs / DAY), "day"];
+      : abs < 2 * DAY ? [Math.floor(abs / HOUR), "hour"] : [Math.floor(abs / DAY), "day"];
     return t(diff < 0 ? "relAgo" : "relIn", { n, unit });
   };
   /** A precise countdown "1日 23時間59分12秒" to `targetIso`, or null when passed. */
