@@ -435,7 +435,9 @@ try {
     const foreign = requests.filter((r) => !r.url.startsWith(`${origin}/`) && !r.url.startsWith("blob:") && !r.url.startsWith("data:"));
     expect(foreign.length === 0, `foreign requests: ${foreign.map((r) => r.url).join(", ")}`);
     const files = new Set(requests.map((r) => new URL(r.url).pathname));
-    for (const f of ["/pkg/coverage-calc.js", "/pkg/coverage_calc.js", "/pkg/coverage_calc_bg.wasm"]) expect(files.has(f), `loaded ${f}`);
+    for (const f of ["/pkg/coverage-calc.js", "/pkg/coverage_calc_bg.wasm"]) expect(files.has(f), `loaded ${f}`);
+    const pkgFiles = [...files].filter((f) => f.startsWith("/pkg/"));
+    expect(pkgFiles.length === 2, `the widget loads two files: ${pkgFiles.join(", ")}`);
     // After load, minutes of use make no request (a fresh load, then wait while the clock ticks).
     await page.goto(`${server.url}shop.html`);
     await page.locator("coverage-calc .verdict__title").waitFor();
