@@ -16,6 +16,7 @@ build: tools
 	scripts/build.sh
 
 bench: build
+	scripts/ensure-tools.sh --browser
 	scripts/bench.sh
 
 tools:
