@@ -333,8 +333,13 @@ try {
     await setAttrs(page, { now: null });
     await typeInto(page, "buy-activated-at", activated);
     const first = await page.locator("coverage-calc .countdown").innerText();
-    await page.waitForTimeout(1300);
-    const second = await page.locator("coverage-calc .countdown").innerText();
+    // It ticks every second; on a busy machine a tick may come late, so poll (up to 10 s)
+    // rather than sleep a fixed time.
+    let second = first;
+    for (let i = 0; i < 40 && second === first; i++) {
+      await page.waitForTimeout(250);
+      second = await page.locator("coverage-calc .countdown").innerText();
+    }
     expect(first !== second, `the countdown should tick: ${first} / ${second}`);
     contains(second, "29日", "countdown");
   });
