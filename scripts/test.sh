@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project: formatting, lints (native and wasm32), the Rust tests with the
-# golden files, then the same golden files through the built wasm package in node.
+# golden files, then the same golden files through the built wasm package in node, then the
+# widget and the pages in headless Chromium (tests/browser/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,4 +21,7 @@ step "node: the package and the golden files through wasm"
 for t in tests/node/*.mjs; do node "$t"; done
 step "node: the README's example"
 node examples/node.mjs >/dev/null
+step "browser: the widget, the retailer page and the page in headless Chromium"
+[ -x /usr/bin/chromium ] || { echo "chromium is missing: run scripts/ensure-tools.sh --browser (make test does)" >&2; exit 1; }
+for t in tests/browser/*.mjs; do node "$t"; done
 step "all tests passed"
