@@ -402,6 +402,11 @@ function errorBox(error) {
   );
 }
 
+/** A table in a region that scrolls sideways on narrow screens, reachable by keyboard. */
+function tableWrap(table, label) {
+  return h("div", { class: "en-table-wrap", tabindex: "0", role: "region", "aria-label": label }, table);
+}
+
 function facts(rows) {
   return h("dl", { class: "facts" }, rows.filter(Boolean).map(([k, v]) => h("div", { class: "facts__row" }, h("dt", { text: k }), h("dd", {}, v))));
 }
@@ -617,7 +622,7 @@ function renderSales(a) {
     h("div", { class: `verdict ${a.plusCheaperFrom !== null ? "verdict--yes" : "verdict--wait"}` }, h("div", { class: "verdict__icon", "aria-hidden": "true" }), h("div", { class: "verdict__text" }, h("p", { class: "verdict__title", text: verdict }))),
     h("div", { class: "counts" }, side(a.basic, "basic"), side(a.plus, "plus")),
     a.repairInstead.length ? h("ul", { class: "bullets" }, a.repairInstead.map((r) => h("li", { text: w("repairInstead", { product: productName(r.product), nth: r.replacement, fee: money(r.fee), cost: money(r.repairCost) }) }))) : null,
-    h("div", { class: "en-table-wrap" }, table),
+    tableWrap(table, w("tableCaption")),
     h("p", { class: "note", text: w("assumptions") }),
     rulesBlock(a.rules),
   );
@@ -711,8 +716,8 @@ function renderContract(a) {
       h("div", { class: "count" }, h("p", { class: "count__title", text: w("pool") }),
         facts([[w("poolLimit"), h("span", { class: "money money--big", text: money(a.pool.limit) })], [w("poolUsed"), money(a.pool.used)], [w("poolLeft"), h("span", { class: "money", text: money(a.pool.left) })], [w("customerPaidTotal"), money(a.customerPaid)]])),
       h("div", { class: "count" }, facts([[w("period"), fmtPeriod(a.period)], [w("joinUntil"), fmtDate(a.joinUntil)], [w("reminders"), a.reminders.map((r) => w("reminder", { n: r.daysBefore, d: fmtDate(r.date) })).join(" · ")]]))),
-    h("div", { class: "en-table-wrap" }, members),
-    claims ? h("div", { class: "en-table-wrap" }, claims) : null,
+    tableWrap(members, w("members")),
+    claims ? tableWrap(claims, w("claimsTable")) : null,
     h("p", { class: "note", text: w("renewPool", { n: a.renewPool.members.length, limit: money(a.renewPool.limit) }) }),
     rulesBlock(a.rules),
   );
