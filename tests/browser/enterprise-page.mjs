@@ -4,7 +4,7 @@
 // sales view shows the break-even, the contract view says who joined, the status view shows the
 // renew window; switching language redraws the words; the page's other tabs still work.
 //
-//   node tests/node/enterprise-page.mjs        (after `make build`)
+//   node tests/browser/enterprise-page.mjs        (after `make build`)
 
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
