@@ -1,22 +1,212 @@
-// Compare mode (sales): DJI Care Enterprise Basic vs Plus side by side, and what the customer pays
-// against the number of incidents with the break-even (EN-13). It needs the package's `compare`
-// function (the Enterprise issue); until the package has it, the widget says the mode is not
-// available in this version instead of failing.
-//
-// To plug the view in: replace `create` below with a form (products × units, incidents, repair
-// cost) that calls `ctx.api.compare(request)` and renders the answer (an SVG chart built with
-// document.createElementNS, never markup strings), then `ctx.emit({mode: "compare", …})`.
+// Compare mode (sales): DJI Care Enterprise Basic vs Plus (EN-13). A fleet (products × units), a
+// number of incidents and the repair cost of one incident → both plans side by side, what the
+// customer pays in all for 0 … N incidents as a chart (an SVG built with createElementNS) and a
+// table, the break-even, "the customer pays the repair instead" where a Basic fee is higher than
+// the repair, and what is missing where a price is not published. A `product` attribute naming an
+// Enterprise product presets the first line of the fleet; any other product id is ignored here.
 
-import { h } from "./coverage-calc-util.js";
+import { h, svg } from "./coverage-calc-util.js";
+import { field, textInput, setFieldError, errorWords, whyBlock } from "./coverage-calc-form.js";
+
+/** Digits only, after the separators and yen signs people type; else null. */
+const whole = (text) => {
+  const s = String(text ?? "").replace(/[,，\s円¥￥]/g, "");
+  return /^\d{1,15}$/.test(s) ? s : null;
+};
 
 export default {
   name: "compare",
   requires: ["compare"],
   /** @param {any} ctx */
   create(ctx) {
-    const el = h("div", { class: "mode mode--compare" },
-      h("h2", { class: "heading", part: "heading", text: ctx.t("mode.compare") }),
-      h("p", { class: "notice", part: "notice", text: ctx.t("unavailable", { mode: ctx.t("mode.compare") }) }));
-    return { el, tick: () => {}, refresh: () => {} };
+    const { t, fmt, state, lang } = ctx;
+    const products = ctx.catalog.products
+      .filter((p) => p.plans.includes("enterprise-basic") || p.plans.includes("enterprise-plus"))
+      .sort((a, b) => a.name[lang].localeCompare(b.name[lang], ctx.locale));
+    const byId = new Map(products.map((p) => [p.id, p]));
+    const name = (id) => byId.get(id)?.name[lang] ?? id;
+    if (ctx.product && byId.has(ctx.product) && ctx.product !== state.preset) {
+      state.preset = ctx.product;
+      state.fleet = [{ product: ctx.product, units: "1" }];
+    }
+    state.fleet ??= [{ product: "", units: "1" }];
+    state.incidents ??= "5";
+    state.cost ??= "";
+    const yen = (m) => (m ? fmt.fee({ status: "published", ...m }) : "—");
+
+    const root = h("div", { class: "mode mode--compare" });
+    const form = h("form", { class: "form", part: "form", novalidate: true, onsubmit: (e) => e.preventDefault() });
+    const answer = h("div", { class: "answer", part: "answer" });
+    root.append(h("h2", { class: "heading", part: "heading", text: t("heading.compare") }), form, answer);
+
+    const list = h("ol", { class: "claims", part: "fleet" });
+    const addButton = h("button", { type: "button", class: "button button--secondary", part: "button", id: "compare-add", text: t("cmp.add") });
+    let rows = [];
+    function renderFleet(focusRow = null) {
+      rows = state.fleet.map((line, i) => {
+        const n = i + 1;
+        const select = h("select", { part: "select" }, h("option", { value: "", text: t("productPick") }),
+          ["drone", "gimbal-camera", "accessory"].map((c) => h("optgroup", { label: t(`category.${c}`) },
+            products.filter((p) => p.category === c).map((p) => h("option", { value: p.id, text: p.name[lang] })))));
+        select.value = byId.has(line.product) ? line.product : "";
+        const product = field(`compare-${n}-product`, t("cmp.product", { n }), select);
+        const units = field(`compare-${n}-units`, t("cmp.units", { n }), textInput(line.units));
+        units.control.setAttribute("inputmode", "numeric");
+        select.addEventListener("change", () => { line.product = select.value; compute(); });
+        units.control.addEventListener("input", () => { line.units = units.control.value; compute(); });
+        const remove = state.fleet.length > 1 ? h("button", {
+          type: "button", class: "button button--icon", part: "button", id: `compare-${n}-remove`,
+          "aria-label": t("cmp.remove", { n }), title: t("cmp.remove", { n }),
+          onclick: () => { state.fleet.splice(i, 1); renderFleet(Math.min(i, state.fleet.length - 1)); compute(); },
+        }, "×") : h("span");
+        return { product, units, el: h("li", { class: "claim cmp-line" }, product.el, units.el, remove) };
+      });
+      list.replaceChildren(...rows.map((r) => r.el));
+      if (focusRow !== null) rows[focusRow]?.product.control.focus();
+    }
+    addButton.addEventListener("click", () => {
+      state.fleet.push({ product: "", units: "1" });
+      renderFleet(state.fleet.length - 1);
+      compute();
+    });
+    renderFleet();
+
+    const incidents = field("compare-incidents", t("cmp.incidents"), textInput(state.incidents), t("cmp.hint.incidents"));
+    const cost = field("compare-cost", t("cmp.cost"), textInput(state.cost), t("cmp.hint.cost"));
+    for (const [f, key] of [[incidents, "incidents"], [cost, "cost"]]) {
+      f.control.setAttribute("inputmode", "numeric");
+      f.control.addEventListener("input", () => { state[key] = f.control.value; compute(); });
+    }
+    form.append(h("fieldset", { class: "group", part: "fieldset" }, h("legend", { part: "legend", text: t("cmp.fleet") }), list, addButton),
+      incidents.el, cost.el);
+
+    function compute() {
+      const all = [incidents, cost, ...rows.flatMap((r) => [r.product, r.units])];
+      for (const f of all) setFieldError(f, null);
+      const errors = [];
+      const need = (f, value, words) => {
+        if (value === null) errors.push({ field: f, text: t(words) });
+        return value;
+      };
+      if (state.fleet.some((l) => !l.product) || !state.cost.trim()) {
+        answer.replaceChildren(h("p", { class: "muted", text: t("cmp.prompt") }));
+        ctx.report({ errors: [], summary: null });
+        ctx.emit({ mode: "compare", answer: null });
+        return;
+      }
+      const request = {
+        fleet: state.fleet.map((l, i) => ({ product: l.product, units: Number(need(rows[i].units, whole(l.units), "cmp.err.units")) })),
+        incidents: Number(need(incidents, whole(state.incidents), "cmp.err.incidents")),
+        repairCost: need(cost, whole(state.cost), "cmp.err.cost"),
+      };
+      let a = null;
+      if (errors.length === 0) {
+        try {
+          a = ctx.api.compare(request);
+        } catch (error) {
+          // The field the core names (`incidents`, `repairCost`, `units` of a product), else the line of the product it quotes.
+          const quoted = [...String(error?.message ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+          const row = rows[Math.max(0, request.fleet.findIndex((l) => quoted.includes(l.product)))];
+          const [f, words] = error?.code === "invalid_amount" || quoted.includes("repairCost") ? [cost, "cmp.err.cost"]
+            : quoted.includes("incidents") ? [incidents, "cmp.err.incidents"]
+              : quoted.includes("units") ? [row.units, "cmp.err.units"] : [row.product, null];
+          errors.push({ field: f, text: words ? t(words) : errorWords(t, error), code: error?.code });
+        }
+      }
+      if (!a) {
+        for (const e of errors) setFieldError(e.field, e.text);
+        answer.replaceChildren(h("p", { class: "muted", text: t("error.fix") }));
+        ctx.report({ errors, summary: null });
+        ctx.emit({ mode: "compare", answer: null, error: errors[0]?.code ?? "input" });
+        return;
+      }
+      render(a);
+    }
+
+    function render(a) {
+      const n = a.rows.length - 1;
+      const verdict = a.plusCheaperFrom !== null ? t("cmp.breakEven", { n: a.plusCheaperFrom })
+        : a.basic.complete && a.plus.complete ? t("cmp.noBreakEven", { n }) : t("cmp.unknown");
+      const tone = a.plusCheaperFrom !== null ? "yes" : a.basic.complete && a.plus.complete ? "wait" : "no";
+      const side = (s, key) => h("section", { class: `count cmp-side cmp-side--${key}`, part: "side" },
+        h("h3", { class: "count__title", text: key === "basic" ? "Basic" : "Plus" }),
+        h("dl", { class: "facts" },
+          h("div", {}, h("dt", { text: t("cmp.price", { units: a.units }) }), h("dd", { class: "cmp-price", text: s.price ? yen(s.price) : t("cmp.notPublished") })),
+          key === "plus" ? h("div", {}, h("dt", { text: t("cmp.limit") }), h("dd", { text: s.limit ? yen(s.limit) : t("cmp.notPublished") })) : null,
+          key === "basic" ? h("div", {}, h("dt", { text: t("cmp.basicGives") }), h("dd", { text: t("cmp.basicGivesText") })) : null),
+        s.missing.length > 0 ? h("div", { class: "cmp-missing" }, h("p", { class: "count__title", text: t("cmp.missing") }),
+          h("ul", { class: "plain" }, s.missing.map((m) => h("li", { text: `${name(m.product)}: ${t(`cmp.item.${m.item}`)}` })))) : null);
+      const cell = (total, part) => (total ? yen(total) : part ? t("cmp.pricePlus", { amount: yen(part) }) : "—");
+      const table = h("div", { class: "cmp-scroll", tabindex: "0", role: "region", "aria-label": t("cmp.table") },
+        h("table", { class: "cmp-table", part: "table" },
+          h("caption", { text: t("cmp.table") }),
+          h("thead", {}, h("tr", {}, ["cmp.col.count", "Basic", "Plus", "cmp.col.cheaper"].map((k) => h("th", { scope: "col", text: t(k) })))),
+          h("tbody", {}, a.rows.map((r) => h("tr", { class: r.incidents === a.plusCheaperFrom ? "cmp-row--break" : null },
+            h("th", { scope: "row", text: String(r.incidents) }),
+            h("td", {}, cell(r.basicTotal, r.basicIncidents),
+              r.basicRepairsInstead > 0 ? h("span", { class: "muted cmp-note", text: t("cmp.repairsCell", { n: r.basicRepairsInstead }) }) : null),
+            h("td", { text: cell(r.plusTotal, r.plusIncidents) }),
+            h("td", { text: r.cheaper ? t(`cmp.cheaper.${r.cheaper}`) : "—" }))))));
+      answer.replaceChildren(...[
+        h("section", { class: `verdict verdict--${tone}`, part: "verdict" },
+          h("p", { class: "verdict__title", part: "verdict-title", text: verdict }),
+          h("p", { text: t("cmp.sub", { units: a.units, cost: yen(a.repairCost), n }) })),
+        h("div", { class: "counts" }, side(a.basic, "basic"), side(a.plus, "plus")),
+        a.repairInstead.length > 0 ? h("ul", { class: "notice cmp-instead", part: "notice" }, a.repairInstead.map((r) =>
+          h("li", { text: t("cmp.instead", { product: name(r.product), nth: r.replacement, fee: yen(r.fee), cost: yen(r.repairCost) }) }))) : null,
+        chart(a, verdict),
+        table,
+        h("details", { class: "why" }, h("summary", { text: t("cmp.assumptions") }),
+          h("ul", {}, a.assumptions.map((id) => h("li", { text: t(`cmp.as.${id}`) })))),
+        whyBlock(ctx, a.rules, [...new Set(a.basic.missing.concat(a.plus.missing).map((m) => m.product).concat(state.fleet.map((l) => l.product)))]
+          .map((id) => byId.get(id)?.source).filter(Boolean)),
+      ].filter(Boolean));
+      ctx.report({ errors: [], summary: verdict });
+      ctx.emit({ mode: "compare", answer: a });
+    }
+
+    /** Totals against incidents: one line per plan whose totals are known, the break-even marked. */
+    function chart(a, verdict) {
+      const n = a.rows.length - 1;
+      const lines = [["basic", a.rows.map((r) => r.basicTotal)], ["plus", a.rows.map((r) => r.plusTotal)]]
+        .filter(([, v]) => v.every(Boolean)).map(([k, v]) => [k, v.map((m) => Number(m.amount))]);
+      if (lines.length === 0) return h("p", { class: "muted", text: t("cmp.noChart") });
+      const W = 480, H = 250, L = 64, R = 14, T = 14, B = 42;
+      const max = Math.max(1, ...lines.flatMap(([, v]) => v));
+      const x = (i) => Math.round((L + (n > 0 ? i / n : 0.5) * (W - L - R)) * 10) / 10;
+      const y = (v) => Math.round((T + (1 - v / max) * (H - T - B)) * 10) / 10;
+      const compact = new Intl.NumberFormat(ctx.locale, { style: "currency", currency: "JPY", notation: "compact", maximumFractionDigits: 1 });
+      const nodes = [];
+      for (let k = 0; k <= 4; k += 1) {
+        const v = (max * k) / 4;
+        nodes.push(svg("line", { class: "ch-grid", x1: L, x2: W - R, y1: y(v), y2: y(v) }),
+          svg("text", { class: "ch-axis", x: L - 6, y: y(v) + 5, "text-anchor": "end", text: compact.format(v) }));
+      }
+      const step = Math.max(1, Math.ceil(n / 10));
+      for (let i = 0; i <= n; i += step) nodes.push(svg("text", { class: "ch-axis", x: x(i), y: H - B + 18, "text-anchor": "middle", text: String(i) }));
+      nodes.push(svg("text", { class: "ch-axis", x: (L + W - R) / 2, y: H - 4, "text-anchor": "middle", text: t("cmp.col.n") }));
+      const k = a.plusCheaperFrom;
+      if (k !== null) {
+        nodes.push(svg("g", { class: "ch-break" },
+          svg("line", { x1: x(k), x2: x(k), y1: T, y2: H - B }),
+          // Totals grow with the incidents, so the top left of the plot is the free corner.
+          svg("text", { x: x(k) + (x(k) - L > 150 ? -6 : 6), y: T + 12, "text-anchor": x(k) - L > 150 ? "end" : "start", text: t("cmp.chartBreak", { n: k }) })));
+      }
+      for (const [key, v] of lines) {
+        nodes.push(svg("g", { class: `ch-line ch-line--${key}` },
+          svg("polyline", { points: v.map((value, i) => `${x(i)},${y(value)}`).join(" ") }),
+          n <= 40 ? v.map((value, i) => (key === "basic"
+            ? svg("circle", { cx: x(i), cy: y(value), r: 4 })
+            : svg("rect", { x: x(i) - 4, y: y(value) - 4, width: 8, height: 8 }))) : null));
+      }
+      const label = t("cmp.chartLabel", { n, verdict });
+      return h("figure", { class: "cmp-chart", part: "chart" },
+        svg("svg", { class: "ch-svg", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label, focusable: "false" }, svg("title", { text: label }), nodes),
+        h("figcaption", { class: "ch-legend" }, lines.map(([key]) => h("span", { class: `ch-key ch-key--${key}`, text: key === "basic" ? "Basic" : "Plus" })),
+          k !== null ? h("span", { class: "ch-key ch-key--break", text: t("cmp.chartBreak", { n: k }) }) : null));
+    }
+
+    compute();
+    return { el: root, tick: () => {}, refresh: compute };
   },
 };

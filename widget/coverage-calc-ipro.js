@@ -167,7 +167,8 @@ export default {
 
       const exclusionNames = new Map((terms?.exclusions ?? []).map((x) => [x.id, x.name[ctx.lang]]));
       const events = calendar(a);
-      answer.replaceChildren(
+      // (null children are left out: replaceChildren would show them as the text "null")
+      answer.replaceChildren(...[
         h("section", { class: `verdict verdict--${tone}`, part: "verdict" },
           h("p", { class: "verdict__title", part: "verdict-title", text: t(`phase.${a.phase}`) }),
           h("p", { text: t("ipro.sub", { kind: kindName(a.kind), date: fmt.date(a.deliveryDate) }) }),
@@ -201,7 +202,7 @@ export default {
           onclick: () => download(ctx.root, `ipro-warranty-${a.kind}-${a.deliveryDate}.ics`, buildIcs(events)),
         }, t("ipro.calendar")) : null,
         whyBlock(ctx, a.rules, terms?.sources ?? []),
-      );
+      ].filter(Boolean));
       const free = t(a.freeRepair ? "free.yes" : "free.no");
       ctx.report({ errors: [], summary: t("summaryIpro", { phase: t(`phase.${a.phase}`), free }) });
       ctx.emit({ mode: "ipro", kind: a.kind, answer: a });

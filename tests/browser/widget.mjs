@@ -172,6 +172,69 @@ async function fillIpro(page, request) {
   await chooseRadio(page, failures.map((f) => `ipro-failed-${f}`), failures.indexOf(request.failed ?? "unit"));
 }
 
+/** Compare mode, by keyboard, from a golden request: the fleet's lines (Add for each more), incidents, cost. */
+async function fillCompare(page, request) {
+  const fleet = request.fleet ?? [{ product: request.product, units: request.units }];
+  await focusTop(page);
+  for (let i = 0; i < fleet.length; i += 1) {
+    const n = i + 1;
+    if (await page.locator(`coverage-calc #compare-${n}-product`).count() === 0) {
+      await tabTo(page, "compare-add");
+      await page.keyboard.press("Enter");
+      expect((await activeId(page)) === `compare-${n}-product`, `Add should focus the new line's product (is ${await activeId(page)})`);
+    }
+    await chooseOption(page, `compare-${n}-product`, fleet[i].product);
+    await typeInto(page, `compare-${n}-units`, String(fleet[i].units ?? 1));
+  }
+  // Lines left from before: removed by keyboard (the remove button of the last line).
+  for (let n = await page.locator("coverage-calc .cmp-line").count(); n > fleet.length; n -= 1) {
+    await tabTo(page, `compare-${n}-remove`);
+    await page.keyboard.press("Enter");
+  }
+  await typeInto(page, "compare-incidents", String(request.incidents));
+  await typeInto(page, "compare-cost", String(request.repairCost));
+}
+
+/** The compare table as shown: one array of cell texts per row. */
+const compareTable = (page) => page.locator("coverage-calc .cmp-table tbody").evaluate((body) =>
+  [...body.rows].map((r) => [...r.cells].map((c) => c.textContent.trim())));
+
+/** Checks the totals, the "costs less" column and the break-even shown against a golden compare file. */
+async function expectCompareShown(page, g, lang = "ja") {
+  const yen = (m) => new Intl.NumberFormat(lang === "en" ? "en-GB" : "ja-JP", { style: "currency", currency: "JPY" }).format(m.amount);
+  const cheaperWords = lang === "en" ? { basic: "Basic", plus: "Plus", same: "same" } : { basic: "Basic", plus: "Plus", same: "同額" };
+  const rows = await compareTable(page);
+  expect(rows.length === g.request.incidents + 1, `rows 0 … ${g.request.incidents}: ${rows.length}`);
+  g.expect.rows.forEach((want, i) => {
+    const [count, basic, plus, cheaper] = rows[i];
+    expect(count === String(i), `row ${i}: ${count}`);
+    for (const [cell, total, part, what] of [[basic, want.basicTotal, want.basicIncidents, "Basic"], [plus, want.plusTotal, want.plusIncidents, "Plus"]]) {
+      if (total) expect(cell.startsWith(yen(total)), `row ${i} ${what}: ${cell}, golden ${yen(total)}`);
+      else if (total === null && part) contains(cell, yen(part), `row ${i} ${what}`);
+      else if (total === null) expect(cell === "—" || cell.includes("＋") || cell.includes("+"), `row ${i} ${what}: ${cell}`);
+    }
+    if (want.cheaper !== undefined) expect(cheaper === (want.cheaper ? cheaperWords[want.cheaper] : "—"), `row ${i} cheaper: ${cheaper}`);
+  });
+  const verdict = await page.locator("coverage-calc .verdict__title").innerText();
+  const from = g.expect.plusCheaperFrom;
+  const breakLine = page.locator("coverage-calc .ch-break line");
+  if (from !== null) {
+    contains(verdict, lang === "en" ? `Plus costs less from ${from} incident` : `事故が ${from} 件以上なら Plus の方が安くなります`, "verdict");
+    const marked = await page.locator("coverage-calc .cmp-row--break th").innerText();
+    expect(marked === String(from), `the break-even row is ${marked}`);
+    // The marker sits on the chart at that count: the x of the Basic point of that row.
+    const [lineX, pointX] = await page.locator("coverage-calc .ch-svg").evaluate((el, k) => [
+      Number(el.querySelector(".ch-break line").getAttribute("x1")),
+      Number(el.querySelectorAll(".ch-line--basic circle")[k]?.getAttribute("cx")),
+    ], from);
+    expect(lineX === pointX, `break-even marker at x=${lineX}, the point of ${from} incidents at x=${pointX}`);
+  } else {
+    expect(await breakLine.count() === 0, "no break-even marker");
+  }
+  const detail = await widget(page).evaluate((el) => el.answer);
+  expect(detail.mode === "compare" && detail.answer?.plusCheaperFrom === from, `event: ${JSON.stringify(detail).slice(0, 200)}`);
+}
+
 /** The x of the "now" line and of the year ticks in the ipro timeline (an SVG, in its namespace). */
 const iproTimeline = (page) => page.locator("coverage-calc .tl-svg").evaluate((el) => ({
   ns: el.namespaceURI,
@@ -555,6 +618,7 @@ try {
     contains(text, "修理できない製品です");
     contains(text, "金具・SD カードなどは製品保証の対象外です");
     expect(!text.includes("送料") && !text.includes("免責事項"), `no shipping, no exclusions: ${text}`);
+    expect(!/\bnull\b/.test(text), `the parts left out are not shown as "null": ${text}`);
     expect(await page.locator("coverage-calc #ipro-calendar").count() === 0, "no calendar without a warranty");
     const rules = await page.locator("coverage-calc .why .rules").textContent();
     for (const id of e.rules) contains(rules, id, "rules");
@@ -574,16 +638,89 @@ try {
     contains(text, "パートナーズサークル5年保証の期間中です");
   });
 
-  await check("compare mode: a clear message while the package lacks it, never a crash; ipro is available", async () => {
-    await setAttrs(page, { mode: "compare", product: null });
-    const text = await page.locator("coverage-calc .body").innerText();
-    // Until the compare view is plugged in, it says so (update this when it is).
-    contains(text, "この版の計算機には", "compare mode");
-    contains(text, "Basic と Plus の比較");
-    await setAttrs(page, { mode: "ipro" });
-    const ipro = await page.locator("coverage-calc .body").innerText();
-    expect(!ipro.includes("この版の計算機には"), `ipro is available: ${ipro.slice(0, 200)}`);
-    contains(ipro, "i-PRO 製品の保証はいつまで");
+  const p4 = golden("care-enterprise-compare/phantom-4-rtk-plus-cheaper-from-3.json");
+  await check("compare by keyboard: one Phantom 4 RTK, Plus costs less from 3 incidents, chart and table (golden)", async () => {
+    await setAttrs(page, { mode: "compare", product: null, now: null, plans: null });
+    contains(await page.locator("coverage-calc .answer").innerText(), "製品と 1 件あたりの修理費用を入力すると");
+    await fillCompare(page, p4.request);
+    await expectCompareShown(page, p4);
+    const text = await answerText(page);
+    contains(text, "￥445,500");
+    contains(text, "1 台、1 件あたりの修理費用 ￥100,000、事故 0〜5 件");
+    const chart = await page.locator("coverage-calc .ch-svg").evaluate((el) => ({
+      ns: el.namespaceURI, role: el.getAttribute("role"), label: el.getAttribute("aria-label"),
+      lines: el.querySelectorAll(".ch-line polyline").length,
+    }));
+    expect(chart.ns === "http://www.w3.org/2000/svg" && chart.role === "img" && chart.lines === 2, JSON.stringify(chart));
+    contains(chart.label, "事故が 3 件以上なら Plus の方が安くなります", "chart label");
+    const rules = await page.locator("coverage-calc .why .rules").textContent();
+    for (const id of p4.rules) contains(rules, id, "rules");
+    contains(rules, "Basic と Plus の比較", "EN-13 in plain words");
+  });
+
+  const fleet = golden("care-enterprise-compare/fleet-two-units-in-turn.json");
+  await check("compare by keyboard: two Zenmuse X5S share one Plus limit (golden)", async () => {
+    await fillCompare(page, fleet.request);
+    await expectCompareShown(page, fleet);
+    contains(await answerText(page), "￥500,000");
+  });
+
+  const instead = golden("care-enterprise-compare/basic-fee-above-repair-cost.json");
+  await check("compare: a Basic fee above the repair cost, the customer pays the repair instead (golden)", async () => {
+    await fillCompare(page, instead.request);
+    await expectCompareShown(page, instead);
+    const text = await answerText(page);
+    contains(text, "Zenmuse Z30：2 回目の交換費用 ￥43,200 が修理費用 ￥40,000 より高いため、お客様は交換を使わず修理費用を支払います。");
+    contains((await compareTable(page))[2][1], "うち修理 1 件", "row 2");
+  });
+
+  const missing = golden("care-enterprise-compare/prices-not-published-say-what-is-missing.json");
+  await check("compare by keyboard: a fleet of two lines with prices not published says what is missing, no chart (golden)", async () => {
+    await fillCompare(page, missing.request);
+    await expectCompareShown(page, missing);
+    const text = await answerText(page);
+    contains(text, "公開されていない価格があるため、総額を比べられません");
+    contains(text, "Matrice 300 RTK: プラン価格");
+    contains(text, "Zenmuse H20: プラン価格");
+    contains(text, "￥1,532,260");
+    contains(text, "総額がわからないため、グラフは表示できません");
+    expect(await page.locator("coverage-calc .ch-svg").count() === 0, "no chart without totals");
+  });
+
+  await check("compare: errors tied to their field (incidents over 1000, zero units), then fixed", async () => {
+    await fillCompare(page, p4.request);
+    await typeInto(page, "compare-incidents", "1001");
+    const incidents = page.locator("coverage-calc #compare-incidents");
+    expect(await incidents.getAttribute("aria-invalid") === "true", "incidents invalid");
+    contains(await page.locator("coverage-calc #compare-incidents-error").innerText(), "0〜1000");
+    expect((await incidents.getAttribute("aria-describedby")).includes("compare-incidents-error"), "error tied to the field");
+    await typeInto(page, "compare-incidents", "5");
+    await typeInto(page, "compare-1-units", "0");
+    expect(await page.locator("coverage-calc #compare-1-units").getAttribute("aria-invalid") === "true", "units invalid");
+    contains(await page.locator("coverage-calc #compare-1-units-error").innerText(), "1 以上の整数");
+    await typeInto(page, "compare-1-units", "1");
+    await expectCompareShown(page, p4);
+  });
+
+  await check("compare: the product attribute presets an Enterprise product; lang=en", async () => {
+    await setAttrs(page, { product: "zenmuse-z30" });
+    expect(await page.locator("coverage-calc #compare-1-product").inputValue() === "zenmuse-z30", "preset product");
+    await fillCompare(page, p4.request);
+    await setAttrs(page, { lang: "en" });
+    await expectCompareShown(page, p4, "en");
+    const text = await answerText(page);
+    contains(text, "1 unit, repair cost JP¥100,000 per incident, 0 to 5 incidents"); // en-GB writes JP¥
+    contains(text, "Coverage limit (shared by all units)");
+    await setAttrs(page, { lang: "ja", product: null });
+  });
+
+  await check("every mode is available; an unknown mode says so, never a crash", async () => {
+    for (const mode of ["buy", "status", "compare", "ipro"]) {
+      await setAttrs(page, { mode });
+      const text = await page.locator("coverage-calc .body").innerText();
+      expect(!text.includes("この版の計算機には"), `${mode} is available: ${text.slice(0, 200)}`);
+    }
+    contains(await page.locator("coverage-calc .body").innerText(), "i-PRO 製品の保証はいつまで");
     await setAttrs(page, { mode: "nonsense" });
     contains(await page.locator("coverage-calc .body").innerText(), "「nonsense」という計算はありません");
     await setAttrs(page, { mode: "buy", product: "dji-mini-4-pro", now: null });
@@ -638,6 +775,7 @@ try {
         if (mode === "buy") await fillBuyActivated(page, "2025-06-30 10:00");
         if (mode === "status") await fillStatus(page, { planIndex: 1, start: "2024-05-01", claims: [{ kind: "replacement", date: "2024-08-01" }, { kind: "flyaway", date: "2025-01-15" }] });
         if (mode === "ipro") await fillIpro(page, { kind: "recorder", deliveryDate: "2024-02-29", inJapan: true, partnersCircleMember: true, onFiveYearList: true, failed: "unit" });
+        if (mode === "compare") await fillCompare(page, instead.request);
         await widget(page).screenshot({ path: path.join(SHOTS, `${mode}-${width}.png`) });
       }
       await setAttrs(page, { mode: "buy" });
@@ -679,9 +817,17 @@ try {
       await axePage.locator("coverage-calc .why summary").click();
       await runAxe(`status ${lang}`);
     });
-    await check(`axe: compare mode (${lang})`, async () => {
-      await setAttrs(axePage, { mode: "compare" });
-      await runAxe(`compare ${lang}`);
+    await check(`axe: compare mode, empty, with the answer (chart, table, repair instead, why open) and with an error (${lang})`, async () => {
+      await setAttrs(axePage, { mode: "compare", product: null });
+      await runAxe(`compare empty ${lang}`);
+      await fillCompare(axePage, instead.request);
+      for (const summary of await axePage.locator("coverage-calc .answer summary").all()) await summary.click();
+      await runAxe(`compare answer ${lang}`);
+      await fillCompare(axePage, missing.request);
+      await runAxe(`compare missing ${lang}`);
+      await typeInto(axePage, "compare-cost", "lots");
+      await runAxe(`compare error ${lang}`);
+      await typeInto(axePage, "compare-cost", "40000");
     });
     await check(`axe: ipro mode with the answer, the timeline, the exclusions and an error (${lang})`, async () => {
       await setAttrs(axePage, { mode: "ipro", product: null, now: "2026-04-01T00:00:00+09:00" });
