@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects, missing_docs)]
 //! T-2 exhaustively: every start date from 2000-01-01 to 2040-12-31, for 1, 12, 24, 36 and 48
 //! months, `coverage_calc::time::period_end` against a second implementation written here on
 //! purpose in the dumbest possible way (walk the calendar one day at a time and count the
