@@ -1,7 +1,7 @@
-// The README's example, run by `make test`: load pkg/ in node and ask the three questions.
+// The README's example, run by `make test`: load pkg/ in node and ask the four questions.
 // Run it yourself after `make build`: node examples/node.mjs
 import { readFileSync } from 'node:fs';
-import { initSync, catalog, buy, status } from '../pkg/coverage_calc.js';
+import { initSync, catalog, buy, status, ipro } from '../pkg/coverage_calc.js';
 
 initSync({ module: readFileSync(new URL('../pkg/coverage_calc_bg.wasm', import.meta.url)) });
 
@@ -31,6 +31,14 @@ const held = status({
 console.log(held.replacements.left, held.flyaway.left, held.extension.possible, held.extension.buyUntil);
 // 1 0 true 2027-01-24
 
+// 4. ipro: a recorder delivered on 2024-02-29 whose HDD failed on the first day of year 2
+const warranty = ipro({
+  kind: 'recorder', deliveryDate: '2024-02-29', inJapan: true,
+  partnersCircleMember: true, onFiveYearList: true, failed: 'hdd', now: '2025-03-01T00:00:00+09:00',
+});
+console.log(warranty.phase, warranty.partners5y.period, warranty.freeRepair, warranty.notFree, warranty.shipping);
+// partners-5y { start: '2025-03-01', end: '2029-02-28' } false hdd-not-covered { toIpro: 'partner', back: 'ipro' }
+
 // Bad input throws a real Error with a stable code.
 try {
   buy({ plan: 'care-refresh-1y', product: 'dji-mini-4-pro', now: 'yesterday' });
@@ -39,3 +47,4 @@ try {
 }
 
 if (!(answer.eligible && held.extension.buyUntil === '2027-01-24' && editions.length === 3)) process.exit(1);
+if (!(warranty.phase === 'partners-5y' && warranty.partners5y.period.end === '2029-02-28' && !warranty.freeRepair)) process.exit(1);

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 release=target/wasm32-unknown-unknown/release
 cargo build --quiet --target wasm32-unknown-unknown --release
-wasm-opt -Oz --strip-debug --strip-producers \
+wasm-opt -O3 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types \
   "$release/coverage_calc.wasm" -o "$release/coverage_calc.opt.wasm"

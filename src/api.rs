@@ -1,7 +1,7 @@
 //! The JSON contract: JSON in, JSON out, exactly what JavaScript sees.
 //!
 //! The wasm bindings only turn a JS value into a string and back; everything else happens here,
-//! natively testable: parsing with `deny_unknown_fields`, turning strings into instants and dates
+//! natively testable: parsing (unknown fields are errors), turning strings into instants and dates
 //! with typed errors, calling the rules, serialising the answer (camelCase, dates `YYYY-MM-DD`,
 //! instants RFC 3339 in Japan time, money as decimal strings with their currency).
 //!
@@ -22,12 +22,12 @@
 use std::sync::OnceLock;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::care_refresh::{self, BuyAnswer, Channel, Claim, ClaimKind, StatusAnswer};
 use crate::catalog::catalog;
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::Fields;
+use crate::ipro::{self, IproAnswer};
+use crate::json::{self, Fields, Value};
 use crate::time::{clip, parse_date, parse_instant};
 
 /// A buy request, as JSON (see the TypeScript `BuyRequest`).
@@ -80,31 +80,104 @@ pub struct StatusRequest {
 }
 
 impl BuyRequest {
-    /// Reads a buy request from a JSON value.
-    pub fn from_value(value: &Value) -> Result<Self> {
+    /// Reads a buy request from its JSON text.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let value = json::parse(text)?;
+        let v = BuyView::read(&value)?;
+        let own = |s: Option<&str>| s.map(str::to_owned);
+        Ok(Self {
+            plan: v.plan.to_owned(),
+            product: v.product.to_owned(),
+            activated_at: own(v.activated_at),
+            invitation_at: own(v.invitation_at),
+            channel: own(v.channel),
+            shipping_date: own(v.shipping_date),
+            region: own(v.region),
+            now: v.now.to_owned(),
+        })
+    }
+
+    fn view(&self) -> BuyView<'_> {
+        BuyView {
+            plan: &self.plan,
+            product: &self.product,
+            activated_at: self.activated_at.as_deref(),
+            invitation_at: self.invitation_at.as_deref(),
+            channel: self.channel.as_deref(),
+            shipping_date: self.shipping_date.as_deref(),
+            region: self.region.as_deref(),
+            now: &self.now,
+        }
+    }
+}
+
+/// A buy request's fields, borrowed from a [`BuyRequest`] or straight from the JSON text (the
+/// JSON entry copies no string).
+struct BuyView<'r> {
+    plan: &'r str,
+    product: &'r str,
+    activated_at: Option<&'r str>,
+    invitation_at: Option<&'r str>,
+    channel: Option<&'r str>,
+    shipping_date: Option<&'r str>,
+    region: Option<&'r str>,
+    now: &'r str,
+}
+
+impl<'r> BuyView<'r> {
+    fn read(value: &'r Value<'_>) -> Result<Self> {
         let f = Fields::of(
             value,
             "the buy request",
             &["plan", "product", "activatedAt", "invitationAt", "channel", "shippingDate", "region", "now"],
         )?;
         Ok(Self {
-            plan: f.text("plan")?,
-            product: f.text("product")?,
-            activated_at: f.optional_text("activatedAt")?,
-            invitation_at: f.optional_text("invitationAt")?,
-            channel: f.optional_text("channel")?,
-            shipping_date: f.optional_text("shippingDate")?,
-            region: f.optional_text("region")?,
-            now: f.text("now")?,
+            plan: f.str("plan")?,
+            product: f.str("product")?,
+            activated_at: f.optional_str("activatedAt")?,
+            invitation_at: f.optional_str("invitationAt")?,
+            channel: f.optional_str("channel")?,
+            shipping_date: f.optional_str("shippingDate")?,
+            region: f.optional_str("region")?,
+            now: f.str("now")?,
         })
+    }
+
+    fn answer(&self) -> Result<BuyAnswer> {
+        let channel = match self.channel {
+            None | Some("separate") => Channel::Separate,
+            Some("with-product") => {
+                let shipping = self.shipping_date.ok_or_else(|| {
+                    Error::new(ErrorCode::MissingField, "`shippingDate` is needed when `channel` is `with-product`")
+                })?;
+                Channel::WithProduct { shipping_date: parse_date("shippingDate", shipping)? }
+            }
+            Some(other) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidValue,
+                    format!("`channel` must be `separate` or `with-product`, not `{}`", clip(other)),
+                ))
+            }
+        };
+        let input = care_refresh::BuyInput {
+            plan: self.plan,
+            product: self.product,
+            activated_at: optional_instant("activatedAt", self.activated_at)?,
+            invitation_at: optional_instant("invitationAt", self.invitation_at)?,
+            channel,
+            region: self.region.unwrap_or(care_refresh::REGION_PRICED),
+            now: parse_instant("now", self.now)?,
+        };
+        care_refresh::buy(&input)
     }
 }
 
 impl StatusRequest {
-    /// Reads a status request from a JSON value.
-    pub fn from_value(value: &Value) -> Result<Self> {
+    /// Reads a status request from its JSON text.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let value = json::parse(text)?;
         let f = Fields::of(
-            value,
+            &value,
             "the status request",
             &["plan", "product", "start", "boughtOn", "chain", "claims", "now"],
         )?;
@@ -129,16 +202,48 @@ impl StatusRequest {
     }
 }
 
-/// Parses the text of a request: anything that is not JSON is `invalid_json`.
-fn parse(json: &str) -> Result<Value> {
-    serde_json::from_str(json).map_err(|e| Error::new(ErrorCode::InvalidJson, format!("the request is not JSON: {e}")))
+/// An i-PRO request, as JSON (see the TypeScript `IproRequest`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IproRequest {
+    /// `camera`, `recorder`, `accessory` or `non-repairable`.
+    pub kind: String,
+    /// The end user's delivery date (納品日), `YYYY-MM-DD`.
+    pub delivery_date: String,
+    /// Sold to a Partners Circle member; needed in years 2 to 5.
+    pub partners_circle_member: Option<bool>,
+    /// The model is on i-PRO's 5-year list; needed in years 2 to 5 for a member.
+    pub on_five_year_list: Option<bool>,
+    /// Sold and used in Japan; needed for every kind with a warranty.
+    pub in_japan: Option<bool>,
+    /// `unit` (default), `hdd` or `software`.
+    pub failed: Option<String>,
+    /// "Now".
+    pub now: String,
+}
+
+impl IproRequest {
+    /// Reads an i-PRO request from its JSON text.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let value = json::parse(text)?;
+        let f = Fields::of(
+            &value,
+            "the ipro request",
+            &["kind", "deliveryDate", "partnersCircleMember", "onFiveYearList", "inJapan", "failed", "now"],
+        )?;
+        Ok(Self {
+            kind: f.text("kind")?,
+            delivery_date: f.text("deliveryDate")?,
+            partners_circle_member: f.optional_flag("partnersCircleMember")?,
+            on_five_year_list: f.optional_flag("onFiveYearList")?,
+            in_japan: f.optional_flag("inJapan")?,
+            failed: f.optional_text("failed")?,
+            now: f.text("now")?,
+        })
+    }
 }
 
 fn to_json<T: Serialize>(answer: &T) -> Result<String> {
-    let mut out = Vec::with_capacity(1024);
-    serde_json::to_writer(&mut out, answer)
-        .map_err(|e| Error::new(ErrorCode::Internal, format!("answer not serialisable: {e}")))?;
-    String::from_utf8(out).map_err(|e| Error::new(ErrorCode::Internal, format!("answer not UTF-8: {e}")))
+    crate::json_write::to_string(answer, 1024)
 }
 
 fn optional_instant(field: &str, text: Option<&str>) -> Result<Option<crate::time::Instant>> {
@@ -147,31 +252,7 @@ fn optional_instant(field: &str, text: Option<&str>) -> Result<Option<crate::tim
 
 /// The typed twin of [`buy_json`].
 pub fn buy(request: &BuyRequest) -> Result<BuyAnswer> {
-    let channel = match request.channel.as_deref() {
-        None | Some("separate") => Channel::Separate,
-        Some("with-product") => {
-            let shipping = request.shipping_date.as_deref().ok_or_else(|| {
-                Error::new(ErrorCode::MissingField, "`shippingDate` is needed when `channel` is `with-product`")
-            })?;
-            Channel::WithProduct { shipping_date: parse_date("shippingDate", shipping)? }
-        }
-        Some(other) => {
-            return Err(Error::new(
-                ErrorCode::InvalidValue,
-                format!("`channel` must be `separate` or `with-product`, not `{}`", clip(other)),
-            ))
-        }
-    };
-    let input = care_refresh::BuyInput {
-        plan: &request.plan,
-        product: &request.product,
-        activated_at: optional_instant("activatedAt", request.activated_at.as_deref())?,
-        invitation_at: optional_instant("invitationAt", request.invitation_at.as_deref())?,
-        channel,
-        region: request.region.as_deref().unwrap_or(care_refresh::REGION_PRICED),
-        now: parse_instant("now", &request.now)?,
-    };
-    care_refresh::buy(&input)
+    request.view().answer()
 }
 
 /// The typed twin of [`status_json`].
@@ -209,6 +290,20 @@ pub fn status(request: &StatusRequest) -> Result<StatusAnswer> {
     care_refresh::status(&input)
 }
 
+/// The typed twin of [`ipro_json`].
+pub fn ipro(request: &IproRequest) -> Result<IproAnswer> {
+    let input = ipro::IproInput {
+        kind: ipro::Kind::parse(&request.kind)?,
+        delivery_date: parse_date("deliveryDate", &request.delivery_date)?,
+        partners_circle_member: request.partners_circle_member,
+        on_five_year_list: request.on_five_year_list,
+        in_japan: request.in_japan,
+        failed: request.failed.as_deref().map(ipro::Failure::parse).transpose()?.unwrap_or_default(),
+        now: parse_instant("now", &request.now)?,
+    };
+    ipro::ipro(&input)
+}
+
 /// The catalog as JSON, serialised once.
 pub fn catalog_json() -> Result<&'static str> {
     static JSON: OnceLock<Result<String>> = OnceLock::new();
@@ -217,20 +312,26 @@ pub fn catalog_json() -> Result<&'static str> {
 
 /// Can a plan be bought now? JSON `BuyRequest` in, JSON `BuyAnswer` out.
 pub fn buy_json(request: &str) -> Result<String> {
-    to_json(&buy(&BuyRequest::from_value(&parse(request)?)?)?)
+    to_json(&BuyView::read(&json::parse(request)?)?.answer()?)
 }
 
 /// What does a plan held have left? JSON `StatusRequest` in, JSON `StatusAnswer` out.
 pub fn status_json(request: &str) -> Result<String> {
-    to_json(&status(&StatusRequest::from_value(&parse(request)?)?)?)
+    to_json(&status(&StatusRequest::from_json(request)?)?)
 }
 
-/// Calls one function of the API by its JavaScript name: `catalog`, `buy` or `status`.
+/// i-PRO warranty phase and repair terms now. JSON `IproRequest` in, JSON `IproAnswer` out.
+pub fn ipro_json(request: &str) -> Result<String> {
+    to_json(&ipro(&IproRequest::from_json(request)?)?)
+}
+
+/// Calls one function of the API by its JavaScript name: `catalog`, `buy`, `status` or `ipro`.
 pub fn call_json(function: &str, request: &str) -> Result<String> {
     match function {
         "catalog" => catalog_json().map(str::to_owned),
         "buy" => buy_json(request),
         "status" => status_json(request),
+        "ipro" => ipro_json(request),
         other => Err(Error::new(ErrorCode::InvalidValue, format!("unknown function `{}`", clip(other)))),
     }
 }
@@ -259,5 +360,6 @@ mod tests {
         assert!(std::ptr::eq(a, b));
         let v: serde_json::Value = serde_json::from_str(a).unwrap();
         assert_eq!(v["products"].as_array().unwrap().len(), 57);
+        assert_eq!(v["ipro"]["kinds"].as_array().unwrap().len(), 4);
     }
 }

@@ -32,13 +32,12 @@ pub const REGIONS_SOLD: &[&str] = &[
 ];
 
 /// An ISO region code in upper case; `UK` is read as `GB`.
-fn normalise_region(region: &str) -> String {
-    let upper = region.trim().to_ascii_uppercase();
-    if upper == "UK" {
-        "GB".to_owned()
-    } else {
-        upper
+fn normalise_region(region: &str) -> Option<&'static str> {
+    let region = region.trim();
+    if region.eq_ignore_ascii_case("UK") {
+        return Some("GB");
     }
+    REGIONS_SOLD.iter().copied().find(|r| r.eq_ignore_ascii_case(region))
 }
 
 /// The region this catalog prices.
@@ -140,14 +139,14 @@ pub struct Fees {
 #[serde(rename_all = "camelCase")]
 pub struct EditionRef {
     /// Its id.
-    pub id: String,
+    pub id: &'static str,
     /// Its sources.
-    pub sources: Vec<String>,
+    pub sources: &'static [String],
 }
 
-impl From<&Edition> for EditionRef {
-    fn from(e: &Edition) -> Self {
-        Self { id: e.id.clone(), sources: e.sources.clone() }
+impl From<&'static Edition> for EditionRef {
+    fn from(e: &'static Edition) -> Self {
+        Self { id: &e.id, sources: &e.sources }
     }
 }
 
@@ -156,9 +155,9 @@ impl From<&Edition> for EditionRef {
 #[serde(rename_all = "camelCase")]
 pub struct BuyAnswer {
     /// The plan asked.
-    pub plan: String,
+    pub plan: &'static str,
     /// The product asked.
-    pub product: String,
+    pub product: &'static str,
     /// Whether it can be bought now.
     pub eligible: bool,
     /// The route that allows it, when eligible.
@@ -190,8 +189,14 @@ pub struct BuyAnswer {
 }
 
 /// Rule ids in the order they were applied, without repeats.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Rules(Vec<&'static str>);
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self(Vec::with_capacity(24))
+    }
+}
 
 impl Rules {
     pub(crate) fn add(&mut self, ids: &[&'static str]) {
@@ -278,12 +283,13 @@ pub fn buy(input: &BuyInput<'_>) -> Result<BuyAnswer> {
     let (route, window, mut closed) = route(input, product, edition, &mut rules)?;
     rules.add(&["CR-5"]);
     let region = normalise_region(input.region);
-    let sold = REGIONS_SOLD.contains(&region.as_str());
-    if region != REGION_PRICED {
+    let priced = region == Some(REGION_PRICED);
+    let sold = region.is_some();
+    if !priced {
         let reason = if sold { ClosedReason::RegionNotPriced } else { ClosedReason::RegionNotSold };
         closed = Some(Closed { reason, alternative: None });
     }
-    let price_or_unknown = |fee: Fee| match (region == REGION_PRICED, sold) {
+    let price_or_unknown = |fee: Fee| match (priced, sold) {
         (true, _) => fee,
         (false, true) => Fee::NotPublished,
         (false, false) => Fee::NotOffered,
@@ -308,8 +314,8 @@ pub fn buy(input: &BuyInput<'_>) -> Result<BuyAnswer> {
     };
     rules.add(&["CR-9", "CR-11"]);
     Ok(BuyAnswer {
-        plan: plan.id.clone(),
-        product: product.id.clone(),
+        plan: &plan.id,
+        product: &product.id,
         eligible,
         route: if eligible { route } else { None },
         window,
@@ -503,7 +509,7 @@ pub struct Extension {
     /// Why (not).
     pub status: ExtensionStatus,
     /// The plan to buy, `care-refresh-1y`.
-    pub plan: Option<String>,
+    pub plan: Option<&'static str>,
     /// The extension's service period, when the chain allows one.
     pub period: Option<Period>,
     /// Last Japan date to buy it (through 24:00), when the chain allows one.
@@ -519,9 +525,9 @@ pub struct Extension {
 #[serde(rename_all = "camelCase")]
 pub struct StatusAnswer {
     /// The plan held.
-    pub plan: String,
+    pub plan: &'static str,
     /// The product.
-    pub product: String,
+    pub product: &'static str,
     /// Where it is in its life.
     pub state: State,
     /// Whether it covers today.
@@ -597,8 +603,8 @@ pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
     rules.add(&["CR-14", "T-4"]);
     let extension = extension(terms, period, state, today, chain_months)?;
     Ok(StatusAnswer {
-        plan: plan.id.clone(),
-        product: product.id.clone(),
+        plan: &plan.id,
+        product: &product.id,
         state,
         active,
         period,
@@ -733,7 +739,7 @@ fn extension(terms: &RefreshTerms, period: Period, state: State, today: Date, ch
     Ok(Extension {
         possible: status == ExtensionStatus::Available,
         status,
-        plan: Some(ext.plan.clone()),
+        plan: Some(&ext.plan),
         period: Some(Period::of_months(days_after(period.end, 1)?, ext.months)?),
         buy_until: Some(buy_until),
         price: terms.price_1y,

@@ -10,18 +10,18 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::time::Date;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::Fields;
+use crate::json::{self, Fields, Value};
 use crate::money::{Fee, Money};
 
 const CARE_REFRESH_CSV: &str = include_str!("../data/care_refresh_jp.csv");
 const CARE_ENTERPRISE_CSV: &str = include_str!("../data/care_enterprise_jp.csv");
 const PLANS_JSON: &str = include_str!("../data/plans.json");
 const EDITIONS_JSON: &str = include_str!("../data/care_refresh_editions.json");
+const IPRO_TERMS_JSON: &str = include_str!("../data/ipro_terms.json");
 
 /// A plan family: the rules that apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -31,6 +31,8 @@ pub enum Family {
     CareRefresh,
     /// DJI Care Enterprise (RULES.md EN).
     CareEnterprise,
+    /// i-PRO product warranty and Partners Circle 5-year warranty (RULES.md IP).
+    Ipro,
 }
 
 impl Family {
@@ -39,6 +41,7 @@ impl Family {
         match self {
             Self::CareRefresh => "care-refresh",
             Self::CareEnterprise => "care-enterprise",
+            Self::Ipro => "ipro",
         }
     }
 }
@@ -295,6 +298,8 @@ pub struct Catalog {
     pub products: Vec<Product>,
     /// The editions of the Care Refresh terms, oldest first.
     pub editions: Vec<Edition>,
+    /// The i-PRO terms (IP-1 … IP-6), by product kind.
+    pub ipro: crate::ipro::IproTerms,
     #[serde(skip)]
     plan_index: HashMap<String, usize>,
     #[serde(skip)]
@@ -315,6 +320,7 @@ impl Catalog {
     fn load() -> Result<Self> {
         let plans = read_plans(PLANS_JSON).map_err(|e| internal("plans.json", e))?;
         let editions = read_editions(EDITIONS_JSON).map_err(|e| internal("care_refresh_editions.json", e))?;
+        let ipro = crate::ipro::read_terms(IPRO_TERMS_JSON)?;
         let mut products = Vec::new();
         for row in Table::parse(CARE_REFRESH_CSV, "care_refresh_jp.csv")?.rows() {
             products.push(refresh_product(&row)?);
@@ -332,7 +338,7 @@ impl Catalog {
                 return Err(internal("(any)", format!("product `{}` names unknown plan `{unknown}`", product.id)));
             }
         }
-        Ok(Self { region: "JP", currency: "JPY", plans, products, editions, plan_index, product_index })
+        Ok(Self { region: "JP", currency: "JPY", plans, products, editions, ipro, plan_index, product_index })
     }
 
     /// A plan by id.
@@ -378,13 +384,13 @@ impl Catalog {
     }
 }
 
-fn read_names(value: &Value, what: &'static str) -> Result<Names> {
+fn read_names(value: &Value<'_>, what: &'static str) -> Result<Names> {
     let f = Fields::of(value, what, &["ja", "en"])?;
     Ok(Names { ja: f.text("ja")?, en: f.text("en")? })
 }
 
 fn read_plans(text: &str) -> Result<Vec<Plan>> {
-    let root: Value = serde_json::from_str(text).map_err(|e| internal("plans.json", e))?;
+    let root = json::parse(text).map_err(|e| internal("plans.json", e.message()))?;
     let file = Fields::of(&root, "plans.json", &["revisions", "plans"])?;
     file.list("plans")?
         .iter()
@@ -393,6 +399,7 @@ fn read_plans(text: &str) -> Result<Vec<Plan>> {
             let family = match f.text("family")?.as_str() {
                 "care-refresh" => Family::CareRefresh,
                 "care-enterprise" => Family::CareEnterprise,
+                "ipro" => Family::Ipro,
                 other => return Err(internal("plans.json", format!("unknown family `{other}`"))),
             };
             Ok(Plan {
@@ -407,9 +414,9 @@ fn read_plans(text: &str) -> Result<Vec<Plan>> {
 }
 
 fn read_editions(text: &str) -> Result<Vec<Edition>> {
-    let root: Value = serde_json::from_str(text).map_err(|e| internal("care_refresh_editions.json", e))?;
+    let root = json::parse(text).map_err(|e| internal("care_refresh_editions.json", e.message()))?;
     let file = Fields::of(&root, "care_refresh_editions.json", &["about", "revisions", "editions"])?;
-    let date = |f: &Fields<'_>, key: &str| -> Result<Option<Date>> {
+    let date = |f: &Fields<'_, '_>, key: &str| -> Result<Option<Date>> {
         f.optional_text(key)?.map(|t| crate::time::parse_date(key, &t)).transpose()
     };
     file.list("editions")?
@@ -438,7 +445,7 @@ fn read_editions(text: &str) -> Result<Vec<Edition>> {
             {
                 let a = Fields::of(a, "an allowance", &["replacements", "flyawayMax"])?;
                 plans.insert(
-                    id.clone(),
+                    id.to_owned(),
                     Allowance { replacements: a.count("replacements")?, flyaway_max: a.count("flyawayMax")? },
                 );
             }
@@ -626,7 +633,7 @@ mod tests {
     fn embedded_catalog_loads() {
         let c = catalog().unwrap();
         assert_eq!(c.products.len(), 35 + 22);
-        assert_eq!(c.plans.len(), 6);
+        assert_eq!(c.plans.len(), 8);
         assert_eq!(c.editions.len(), 3);
         assert_eq!(c.product("dji-mavic-3").unwrap().category, Category::Drone);
         assert_eq!(c.product("nope").unwrap_err().code(), ErrorCode::UnknownProduct);

@@ -54,6 +54,10 @@ pub enum ErrorCode {
     InvalidChain,
     /// A date or instant computation left the supported range (years 0001 … 9999).
     OutOfRange,
+    /// An i-PRO product kind that is not `camera`, `recorder`, `accessory` or `non-repairable` (IP).
+    UnknownKind,
+    /// The end user's delivery date of an i-PRO product is after today (Japan date of "now") (IP-1).
+    DeliveryAfterNow,
     /// The embedded catalog could not be read: a defect of the build, never of the request.
     Internal,
 }
@@ -82,6 +86,8 @@ impl ErrorCode {
             Self::ClaimAfterNow => "claim_after_now",
             Self::InvalidChain => "invalid_chain",
             Self::OutOfRange => "out_of_range",
+            Self::UnknownKind => "unknown_kind",
+            Self::DeliveryAfterNow => "delivery_after_now",
             Self::Internal => "internal",
         }
     }
@@ -108,6 +114,8 @@ impl ErrorCode {
         Self::ClaimAfterNow,
         Self::InvalidChain,
         Self::OutOfRange,
+        Self::UnknownKind,
+        Self::DeliveryAfterNow,
         Self::Internal,
     ];
 }

@@ -8,6 +8,7 @@
 //! - [`money`]: exact amounts, fees that may be unpublished;
 //! - [`catalog`]: plans, products, prices and editions, as data;
 //! - [`care_refresh`]: DJI Care Refresh (CR-1 … CR-14);
+//! - [`ipro`]: i-PRO product warranty and Partners Circle 5-year warranty (IP-1 … IP-6);
 //! - [`api`]: the JSON contract (the same the JavaScript API sees), and its typed twins.
 //!
 //! No function here reads a clock (T-6) or panics: bad input is an [`Error`] with a stable
@@ -17,7 +18,9 @@ pub mod api;
 pub mod care_refresh;
 pub mod catalog;
 pub mod error;
+pub mod ipro;
 mod json;
+mod json_write;
 pub mod money;
 pub mod time;
 

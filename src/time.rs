@@ -491,7 +491,9 @@ pub struct Window {
     pub opens_at: Instant,
     /// Length in hours.
     pub hours: u32,
-    /// `opens_at + hours`, in Japan time: the last instant inside the window.
+    /// `opens_at + hours`, in Japan time: the last instant inside the window. (Not serialised:
+    /// answers carry it once, as their `deadline`.)
+    #[serde(skip)]
     pub deadline: Instant,
 }
 

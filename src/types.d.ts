@@ -8,8 +8,8 @@ export type DecimalString = string;
 export type RuleId = string;
 
 export type PlanId = "care-refresh-1y" | "care-refresh-2y" | "enterprise-basic" | "enterprise-plus"
-  | "enterprise-basic-renew" | "enterprise-plus-renew";
-export type Family = "care-refresh" | "care-enterprise";
+  | "enterprise-basic-renew" | "enterprise-plus-renew" | "ipro-warranty" | "ipro-partners-5y";
+export type Family = "care-refresh" | "care-enterprise" | "ipro";
 export type Category = "drone" | "handheld" | "gimbal-camera" | "accessory";
 export type FlyawayOffer = "yes" | "no" | "unknown";
 export type Currency = "JPY";
@@ -23,8 +23,8 @@ export type Fee =
 export interface Names { ja: string; en: string }
 /** Calendar dates, both ends included: from 0:00 of `start` to 24:00 of `end`, Japan time. */
 export interface Period { start: DateString; end: DateString }
-/** A window of exact hours (T-3, T-5); `deadline` is the last instant inside. */
-export interface Window { opensAt: InstantString; hours: number; deadline: InstantString }
+/** A window of exact hours (T-3, T-5); the answer's `deadline` is the last instant inside. */
+export interface Window { opensAt: InstantString; hours: number }
 
 export interface Plan { id: PlanId; family: Family; months: number; name: Names; sources: string[] }
 
@@ -67,6 +67,8 @@ export interface Edition {
 
 export interface Catalog {
   region: "JP"; currency: Currency; plans: Plan[]; products: Product[]; editions: Edition[];
+  /** The i-PRO terms (IP-1 … IP-6), by product kind. */
+  ipro: IproTerms;
 }
 
 export interface BuyRequest {
@@ -150,7 +152,108 @@ export type ErrorCode =
   | "product_not_in_family" | "plan_not_offered" | "invalid_instant" | "invalid_date" | "invalid_value"
   | "activation_after_now" | "invitation_before_activation" | "invitation_after_now" | "missing_field"
   | "too_many_claims" | "flyaway_not_offered" | "claim_outside_period" | "claim_after_now"
-  | "invalid_chain" | "out_of_range" | "internal";
+  | "invalid_chain" | "out_of_range" | "unknown_kind" | "delivery_after_now" | "internal";
 
 /** What every function throws on bad input: a real `Error` with a stable `code`. */
 export interface CoverageCalcError extends Error { name: "CoverageCalcError"; code: ErrorCode }
+
+// ------------------------------------------------------------------ i-PRO (RULES.md IP-1 … IP-6)
+
+/** An i-PRO product kind; `non-repairable`: mounts, brackets, SD cards. */
+export type IproKind = "camera" | "recorder" | "accessory" | "non-repairable";
+/** What failed: the unit (hardware), a recorder's HDD, or software (a software fix). */
+export type IproFailure = "unit" | "hdd" | "software";
+/** Replacement unit (代替品交換), pick-up repair (引き取り修理), on-site repair (出張修理). */
+export type IproForm = "replacement-unit" | "pick-up" | "on-site";
+export type IproOnSite = "included" | "extra-cost" | "not-offered";
+export type IproPayer = "partner" | "ipro";
+export type IproPhase = "product-warranty" | "partners-5y" | "expired" | "not-covered";
+export type IproNotCoveredReason = "kind-not-warranted" | "outside-japan";
+export type IproPartnersReason = "kind-not-eligible" | "outside-japan" | "not-member" | "not-on-list";
+export type IproNotFree = "expired" | "hdd-not-covered" | "software-not-covered" | "outside-japan" | "not-repairable";
+
+/** What a kind gets in one phase. */
+export interface IproService {
+  forms: IproForm[]; onSite: IproOnSite;
+  /** Recorders only; `null` for kinds without an HDD. */
+  hddCovered: boolean | null;
+  softwareCovered: boolean;
+}
+export interface IproKindTerms {
+  id: IproKind; name: Names;
+  productWarranty: boolean; partners: boolean; repairable: boolean; hasHdd: boolean; formsDependOnModel: boolean;
+  /** `null` for a phase the kind does not have; `paid`: a repair after the warranty. */
+  service: { "product-warranty": IproService | null; "partners-5y": IproService | null; paid: IproService | null };
+}
+export interface IproShipping { toIpro: IproPayer; back: IproPayer }
+export interface IproTerms {
+  sources: string[];
+  productWarranty: { plan: "ipro-warranty"; months: number };
+  partners: { plan: "ipro-partners-5y"; startsAfterMonths: number; months: number };
+  kinds: IproKindTerms[];
+  shipping: IproShipping;
+  onSiteArea: { area: "all-japan"; remoteAreasExtraTravelCost: boolean };
+  proof: "delivery-note"; requestThrough: "partner"; fallback: "ipro-inquiry-form";
+  exclusions: { id: string; name: Names }[];
+}
+
+export interface IproRequest {
+  kind: IproKind | string;
+  /** The end user's delivery date (納品日), a Japan date; not after today. */
+  deliveryDate: DateString;
+  /** Sold to a Partners Circle member (IP-2). Needed only in years 2 to 5 (else `missing_field`). */
+  partnersCircleMember?: boolean | null;
+  /** The model is on i-PRO's 5-year list (IP-2). Needed only in years 2 to 5 for a member. */
+  onFiveYearList?: boolean | null;
+  /** Sold and used in Japan (IP-1). Needed for every kind but `non-repairable`. */
+  inJapan?: boolean | null;
+  /** What failed; `unit` by default. `hdd` only for a recorder. */
+  failed?: IproFailure | null;
+  now: InstantString;
+}
+
+export interface IproRepair {
+  paid: boolean;
+  /** The usual form first; empty when the product cannot be repaired. */
+  forms: IproForm[];
+  formsDependOnModel: boolean;
+  onSite: IproOnSite;
+  remoteAreasExtraTravelCost: boolean;
+  /** Cannot be repaired: buy it again (IP-6). */
+  rebuy: boolean;
+}
+
+export interface IproAnswer {
+  kind: IproKind; deliveryDate: DateString;
+  /** The Japan date of `now`. */
+  today: DateString;
+  failed: IproFailure;
+  phase: IproPhase;
+  /** Why there is no warranty at all (phase `not-covered`); empty otherwise. */
+  notCovered: IproNotCoveredReason[];
+  productWarranty: { plan: "ipro-warranty"; period: Period; applies: boolean };
+  partners5y: {
+    plan: "ipro-partners-5y"; period: Period;
+    /** `null` when an answer that decides it was not given. */
+    eligible: boolean | null;
+    notEligible: IproPartnersReason[];
+  };
+  /** The five years since delivery (12 months each, T-2), for a timeline. */
+  years: Period[];
+  /** Whether this repair is free now, subject to the exclusions. */
+  freeRepair: boolean;
+  notFree: IproNotFree | null;
+  /** `null` outside Japan (the Japanese terms do not say). */
+  repair: IproRepair | null;
+  /** Recorders only: whether the HDD is covered now. */
+  hddCovered: boolean | null;
+  /** Who pays shipping each way, when the unit is sent. */
+  shipping: IproShipping | null;
+  /** The proof of the delivery date, during a warranty. */
+  proof: "delivery-note" | null;
+  requestThrough: "partner";
+  fallback: "ipro-inquiry-form";
+  /** Ids of the exclusions (IP-4) to check; words in `catalog().ipro.exclusions`. */
+  exclusions: string[];
+  rules: RuleId[];
+}

@@ -51,3 +51,10 @@ pub fn buy(#[wasm_bindgen(unchecked_param_type = "BuyRequest")] request: JsValue
 pub fn status(#[wasm_bindgen(unchecked_param_type = "StatusRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     answer(api::status_json(&request_text(&request)?))
 }
+
+/// i-PRO: the warranty phase of a product now, both periods, and how a repair is done and paid.
+/// Throws a coded `Error` on bad input.
+#[wasm_bindgen(js_name = ipro, unchecked_return_type = "IproAnswer")]
+pub fn ipro(#[wasm_bindgen(unchecked_param_type = "IproRequest")] request: JsValue) -> Result<JsValue, JsValue> {
+    answer(api::ipro_json(&request_text(&request)?))
+}

@@ -9,16 +9,16 @@
 //! Golden cases: one JSON file per scenario under `tests/golden/<area>/<name>.json`, run through
 //! the JSON contract (`coverage_calc::api::call_json`), exactly what JavaScript sees.
 //!
-//! A file holds `description`, `rules` (the RULES.md ids it checks), `function` (`catalog`, `buy`
-//! or `status`), the request (`request`, a JSON value, or `requestText`, raw text passed as is) and
+//! A file holds `description`, `rules` (the RULES.md ids it checks), `function` (`catalog`, `buy`,
+//! `status` or `ipro`), the request (`request`, a JSON value, or `requestText`, raw text passed as is) and
 //! either `expect` (a subset of the answer: every key given must be present and equal,
 //! recursively; arrays have the same length and match element by element) or `error` (the
 //! expected error code). The same files are run through the real wasm package by
 //! `tests/node/golden.mjs`.
 //!
 //! Every failure is collected and reported at the end, each with its file, the JSON path that
-//! differs, the expected and the actual value. The run also fails when a rule id of T-1 … T-6 or
-//! CR-1 … CR-14 has no file, or when an error code has no file.
+//! differs, the expected and the actual value. The run also fails when a rule id of T-1 … T-6,
+//! CR-1 … CR-14 or IP-1 … IP-6 has no file, or when an error code has no file.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -148,8 +148,8 @@ fn read_case(path: &Path) -> Result<Case, String> {
         _ => return Err("`rules` must be an array of rule ids".to_owned()),
     };
     let function = match file.get("function").and_then(Value::as_str) {
-        Some(f @ ("catalog" | "buy" | "status")) => f.to_owned(),
-        _ => return Err("`function` must be \"catalog\", \"buy\" or \"status\"".to_owned()),
+        Some(f @ ("catalog" | "buy" | "status" | "ipro")) => f.to_owned(),
+        _ => return Err("`function` must be \"catalog\", \"buy\", \"status\" or \"ipro\"".to_owned()),
     };
     let request_text = match (file.get("request"), file.get("requestText"), function.as_str()) {
         (None, None, "catalog") => "{}".to_owned(),
@@ -194,7 +194,8 @@ fn run_case(case: &Case) -> Vec<String> {
 fn required_rules() -> Vec<String> {
     let t = (1..=6).map(|n| format!("T-{n}"));
     let cr = (1..=14).map(|n| format!("CR-{n}"));
-    t.chain(cr).collect()
+    let ip = (1..=6).map(|n| format!("IP-{n}"));
+    t.chain(cr).chain(ip).collect()
 }
 
 #[test]

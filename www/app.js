@@ -5,8 +5,9 @@
 // mirrored in the query string so a link can be shared. No framework, no inline script or style
 // (the server's Content-Security-Policy forbids both).
 
-import init, { catalog as loadCatalog, buy, status } from "/pkg/coverage_calc.js";
+import init, { catalog as loadCatalog, buy, status, ipro } from "/pkg/coverage_calc.js";
 import { t, setLang, getLang, locale, ruleText, LANGS } from "./i18n.js";
+import { createIproView } from "./ipro.js";
 
 // ---------------------------------------------------------------------------------------------
 // Small DOM helpers
@@ -943,6 +944,7 @@ function writeUrl() {
   const claims = readClaims();
   if (claims.length) p.set("claims", claims.map((c) => `${CLAIM_SHORT[c.kind] ?? "r"}:${c.date}`).join(","));
   if (nowState.status.pinned) p.set("snow", statusEls.now.value);
+  iproView.writeUrl(p);
 
   const query = p.toString();
   const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
@@ -990,16 +992,22 @@ function readUrl() {
     nowState.status.pinned = true;
     setDateTime(statusEls.now, p.get("snow"));
   }
-  return { tab: p.get("tab") === "status" ? "status" : "buy" };
+  iproView.readUrl(p);
+  return { tab: ["status", "ipro"].includes(p.get("tab") ?? "") ? p.get("tab") : "buy" };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tabs
 
-const tabs = [/** @type {HTMLButtonElement} */ ($("tab-buy")), /** @type {HTMLButtonElement} */ ($("tab-status"))];
+const tabs = [/** @type {HTMLButtonElement} */ ($("tab-buy")), /** @type {HTMLButtonElement} */ ($("tab-status")),
+  /** @type {HTMLButtonElement} */ ($("tab-ipro"))];
+
+// ----- i-PRO view (issue 4): its own module, www/ipro.js; these are its only hooks in this file.
+const iproView = createIproView({ ipro, onChange: () => writeUrl() });
+// ----- end of i-PRO hooks
 
 function selectTab(name, { focus = false } = {}) {
-  activeTab = name === "status" ? "status" : "buy";
+  activeTab = name === "status" || name === "ipro" ? name : "buy";
   for (const tab of tabs) {
     const selected = tab.dataset.tab === activeTab;
     tab.setAttribute("aria-selected", String(selected));
@@ -1007,7 +1015,8 @@ function selectTab(name, { focus = false } = {}) {
     $(tab.getAttribute("aria-controls")).hidden = !selected;
     if (selected && focus) tab.focus();
   }
-  compute(activeTab);
+  if (activeTab === "ipro") iproView.compute();
+  else compute(activeTab);
   updatePeek();
 }
 
@@ -1040,6 +1049,7 @@ function applyStaticText() {
   labelClaimRows();
   renderNowState("buy");
   renderNowState("status");
+  iproView.applyStaticText();
 }
 
 function toggleLanguage() {
@@ -1049,6 +1059,7 @@ function toggleLanguage() {
   for (const name of ["buy", "status"]) $(`${name}-errors`).dataset.signature = "-";
   compute("buy");
   compute("status");
+  iproView.compute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1107,6 +1118,7 @@ function tick() {
     const answer = $(`${name}-answer`);
     if (name === activeTab && !answer.contains(document.activeElement)) compute(name);
   }
+  if (iproView.tick() && activeTab === "ipro" && !$("ipro-answer").contains(document.activeElement)) iproView.compute();
 }
 
 async function copyLink() {
@@ -1164,6 +1176,7 @@ async function main() {
   statusEls.now.value = nowValue;
   statusEls.start.value = nowValue.slice(0, 10);
 
+  iproView.init(catalog);
   const { tab } = readUrl();
   syncBuyVisibility();
   renderNowState("buy");
@@ -1176,6 +1189,7 @@ async function main() {
   watchAnswers();
   compute("buy");
   compute("status");
+  iproView.compute();
   selectTab(tab);
   setInterval(tick, 10_000);
 }

@@ -4,8 +4,8 @@
 //   PKG_DIR=/tmp/golden-pkg node tests/node/golden.mjs
 //
 // No npm dependencies. Loads `<pkg>/coverage_calc.js`, initialises it synchronously with
-// `<pkg>/coverage_calc_bg.wasm`, and calls the exported `catalog()`, `buy(request)` and
-// `status(request)` with plain objects. Each file of tests/golden/**.json gives `expect` (a subset
+// `<pkg>/coverage_calc_bg.wasm`, and calls the exported `catalog()`, `buy(request)`,
+// `status(request)` and `ipro(request)` with plain objects. Each file of tests/golden/**.json gives `expect` (a subset
 // of the answer: every key given must be present and equal, recursively; arrays have the same
 // length and match element by element) or `error` (the code of the JS `Error` thrown, which must
 // be a real `Error` named `CoverageCalcError`). Every failure is collected; the script prints
@@ -30,6 +30,7 @@ const UNREACHABLE_CODES = ["internal", "out_of_range", "plan_not_offered"];
 const REQUIRED_RULES = [
   ...Array.from({ length: 6 }, (_, i) => `T-${i + 1}`),
   ...Array.from({ length: 14 }, (_, i) => `CR-${i + 1}`),
+  ...Array.from({ length: 6 }, (_, i) => `IP-${i + 1}`),
 ];
 
 const failures = [];
@@ -132,8 +133,8 @@ function readCase(path, codes) {
   for (const r of file.rules) {
     if (typeof r !== "string" || !RULE_ID.test(r)) throw new Error(`\`rules\` has ${show(r)}, not a rule id like "CR-3"`);
   }
-  if (!["catalog", "buy", "status"].includes(file.function)) {
-    throw new Error('`function` must be "catalog", "buy" or "status"');
+  if (!["catalog", "buy", "status", "ipro"].includes(file.function)) {
+    throw new Error('`function` must be "catalog", "buy", "status" or "ipro"');
   }
   const hasRequest = Object.hasOwn(file, "request");
   const hasText = Object.hasOwn(file, "requestText");

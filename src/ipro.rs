@@ -1,0 +1,867 @@
+//! i-PRO: the product warranty and the Partners Circle 5-year hardware warranty (RULES.md IP-1 …
+//! IP-6).
+//!
+//! **Covers** the plans `ipro-warranty` (1 year from the end user's delivery date) and
+//! `ipro-partners-5y` (4 more years, for listed models sold to a Partners Circle member), for the
+//! product kinds `camera`, `recorder`, `accessory` and `non-repairable` (mounts, brackets, SD
+//! cards). Japan only.
+//!
+//! **Source**: i-PRO's warranty and repair deck (seed 004, 2022-05, revised 2023-12). The terms
+//! are data, in `data/ipro_terms.json`: the lengths of both periods, and per kind and phase the
+//! repair forms, on-site repair, HDD and software coverage; the shipping, proof, request route and
+//! the exclusions.
+//!
+//! **Rules**: IP-1 the product warranty, its proof and the Japan-only condition; IP-2 the 5-year
+//! warranty's eligibility and dates; IP-3 the repair forms, the recorder's HDD and software
+//! fixes; IP-4 the exclusions to check; IP-5 shipping and on-site repair; IP-6 paid repair after
+//! the warranty, products that cannot be repaired, requests through the partner.
+//!
+//! **Edge cases**: the product warranty runs from 0:00 of the delivery date to 24:00 of the day
+//! before its first anniversary (T-2); the 5-year warranty starts the next day and lasts 48
+//! months, so a delivery on 2024-02-29 is covered through 2025-02-28, then 2025-03-01 …
+//! 2029-02-28. "Today" is the Japan date of "now" (T-1). Only the answers a question needs are
+//! required: membership and the 5-year list only decide years 2 to 5.
+//!
+//! **Decisions** (the seed is silent; see the README): a software fix is free under the product
+//! warranty (the seed excludes it only from the 5-year warranty); a recorder in its first year
+//! is repaired on site (included) or by pick-up; an accessory by pick-up; a `non-repairable`
+//! product has no warranty at all and must be bought again; outside Japan neither warranty
+//! applies and the Japanese terms say nothing about repair forms.
+
+use serde::Serialize;
+
+use crate::care_refresh::Rules;
+use crate::catalog::{catalog, Names};
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::{self, Fields, Value};
+use crate::time::{clip, days_after, japan_date, period_end, Date, Instant, Period};
+
+/// A kind of i-PRO product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A network camera.
+    Camera,
+    /// A recorder (NVR), with its HDD.
+    Recorder,
+    /// A listed accessory (PoE power units and others).
+    Accessory,
+    /// Mounts, brackets, SD cards: no warranty, cannot be repaired (IP-1, IP-6).
+    NonRepairable,
+}
+
+impl Kind {
+    /// Every kind, in the order of the data file.
+    pub const ALL: [Kind; 4] = [Self::Camera, Self::Recorder, Self::Accessory, Self::NonRepairable];
+
+    /// The id used in JSON, e.g. `non-repairable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Camera => "camera",
+            Self::Recorder => "recorder",
+            Self::Accessory => "accessory",
+            Self::NonRepairable => "non-repairable",
+        }
+    }
+
+    /// The kind of an id, or `unknown_kind`.
+    pub fn parse(id: &str) -> Result<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == id).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownKind,
+                format!("unknown kind `{}`; expected camera, recorder, accessory or non-repairable", clip(id)),
+            )
+        })
+    }
+}
+
+/// What failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Failure {
+    /// The unit itself (hardware), the default.
+    #[default]
+    Unit,
+    /// A recorder's HDD (IP-3).
+    Hdd,
+    /// Software: a software fix (IP-3).
+    Software,
+}
+
+impl Failure {
+    /// The failure of an id (`unit`, `hdd`, `software`), or `invalid_value`.
+    pub fn parse(id: &str) -> Result<Self> {
+        match id {
+            "unit" => Ok(Self::Unit),
+            "hdd" => Ok(Self::Hdd),
+            "software" => Ok(Self::Software),
+            other => Err(Error::new(
+                ErrorCode::InvalidValue,
+                format!("`failed` must be `unit`, `hdd` or `software`, not `{}`", clip(other)),
+            )),
+        }
+    }
+}
+
+/// A form of repair (IP-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// A replacement unit is sent in exchange for the faulty one (代替品交換).
+    ReplacementUnit,
+    /// The faulty unit is picked up, repaired and returned (引き取り修理).
+    PickUp,
+    /// A technician repairs it where it is installed (出張修理).
+    OnSite,
+}
+
+/// Whether on-site repair is offered, and at what cost (IP-3, IP-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnSite {
+    /// Part of the warranty repair (a recorder's first year).
+    Included,
+    /// On request, at extra cost.
+    ExtraCost,
+    /// Not a form of repair for this kind.
+    NotOffered,
+}
+
+/// Who pays (IP-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Payer {
+    /// The partner (the reseller the end user bought from).
+    Partner,
+    /// i-PRO.
+    Ipro,
+}
+
+/// What a kind gets in one phase (data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Service {
+    /// The repair forms, the usual first.
+    pub forms: Vec<Form>,
+    /// On-site repair.
+    pub on_site: OnSite,
+    /// Whether the HDD is covered (recorders only; `null` for kinds without one).
+    pub hdd_covered: Option<bool>,
+    /// Whether a software fix is covered.
+    pub software_covered: bool,
+}
+
+/// The services of a kind, by phase (data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Services {
+    /// Under the product warranty (year 1).
+    #[serde(rename = "product-warranty")]
+    pub product_warranty: Option<Service>,
+    /// Under the 5-year warranty (years 2 to 5).
+    #[serde(rename = "partners-5y")]
+    pub partners_5y: Option<Service>,
+    /// A paid repair, after the warranty.
+    pub paid: Option<Service>,
+}
+
+/// The terms of one product kind (data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindTerms {
+    /// The kind.
+    pub id: Kind,
+    /// Its name.
+    pub name: Names,
+    /// Whether it has the 1-year product warranty (IP-1: not mounts and similar parts).
+    pub product_warranty: bool,
+    /// Whether it can have the 5-year warranty, when its model is listed (IP-2).
+    pub partners: bool,
+    /// Whether it can be repaired at all (IP-6).
+    pub repairable: bool,
+    /// Whether it has an HDD (recorders).
+    pub has_hdd: bool,
+    /// Whether the repair form depends on the model (cameras: replacement unit or pick-up).
+    pub forms_depend_on_model: bool,
+    /// What it gets, by phase.
+    pub service: Services,
+}
+
+/// The product warranty's length (data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductWarrantyTerms {
+    /// Its plan id, `ipro-warranty`.
+    pub plan: String,
+    /// Months from the delivery date (T-2).
+    pub months: u32,
+}
+
+/// The 5-year warranty's start and length (data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartnersTerms {
+    /// Its plan id, `ipro-partners-5y`.
+    pub plan: String,
+    /// It starts the day after this many months from the delivery date.
+    pub starts_after_months: u32,
+    /// Its length in months (T-2).
+    pub months: u32,
+}
+
+/// Who pays shipping each way (IP-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shipping {
+    /// Sending the faulty unit to i-PRO.
+    pub to_ipro: Payer,
+    /// Returning the repaired unit to the partner.
+    pub back: Payer,
+}
+
+/// Where on-site repair is offered (IP-5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OnSiteArea {
+    /// `all-japan`.
+    pub area: String,
+    /// Remote islands and remote areas pay extra travel costs.
+    pub remote_areas_extra_travel_cost: bool,
+}
+
+/// An exclusion of both warranties (IP-4), with its words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Exclusion {
+    /// Its id.
+    pub id: String,
+    /// Its words.
+    pub name: Names,
+}
+
+/// The i-PRO terms, from `data/ipro_terms.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IproTerms {
+    /// The seed documents.
+    pub sources: Vec<String>,
+    /// The product warranty (IP-1).
+    pub product_warranty: ProductWarrantyTerms,
+    /// The 5-year warranty (IP-2).
+    pub partners: PartnersTerms,
+    /// The kinds, each with its services (IP-3).
+    pub kinds: Vec<KindTerms>,
+    /// Shipping (IP-5).
+    pub shipping: Shipping,
+    /// On-site repair area (IP-5).
+    pub on_site_area: OnSiteArea,
+    /// The proof of the delivery date, `delivery-note` (IP-1).
+    pub proof: String,
+    /// Who the end user asks for a repair, `partner` (IP-6).
+    pub request_through: String,
+    /// Where to ask when the partner cannot take a free repair, `ipro-inquiry-form` (IP-1).
+    pub fallback: String,
+    /// The exclusions of both warranties (IP-4).
+    pub exclusions: Vec<Exclusion>,
+}
+
+impl IproTerms {
+    /// The terms of a kind.
+    pub fn kind(&self, kind: Kind) -> Result<&KindTerms> {
+        self.kinds
+            .iter()
+            .find(|k| k.id == kind)
+            .ok_or_else(|| Error::new(ErrorCode::Internal, format!("ipro_terms.json has no kind `{}`", kind.as_str())))
+    }
+}
+
+// ------------------------------------------------------------------------------------ reading
+
+fn bad(detail: impl std::fmt::Display) -> Error {
+    Error::new(ErrorCode::Internal, format!("embedded catalog file ipro_terms.json is malformed: {detail}"))
+}
+
+fn read_names(value: Option<&Value<'_>>, what: &'static str) -> Result<Names> {
+    let f = Fields::of(value.unwrap_or(&Value::Null), what, &["ja", "en"])?;
+    Ok(Names { ja: f.text("ja")?, en: f.text("en")? })
+}
+
+fn read_payer(text: &str) -> Result<Payer> {
+    match text {
+        "partner" => Ok(Payer::Partner),
+        "ipro" => Ok(Payer::Ipro),
+        other => Err(bad(format!("unknown payer `{other}`"))),
+    }
+}
+
+fn read_service(value: Option<&Value<'_>>, has_hdd: bool) -> Result<Option<Service>> {
+    let Some(value) = value else { return Ok(None) };
+    let f = Fields::of(value, "a service", &["forms", "onSite", "hddCovered", "softwareCovered"])?;
+    let forms = f
+        .texts("forms")?
+        .iter()
+        .map(|form| match form.as_str() {
+            "replacement-unit" => Ok(Form::ReplacementUnit),
+            "pick-up" => Ok(Form::PickUp),
+            "on-site" => Ok(Form::OnSite),
+            other => Err(bad(format!("unknown repair form `{other}`"))),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let on_site = match f.text("onSite")?.as_str() {
+        "included" => OnSite::Included,
+        "extra-cost" => OnSite::ExtraCost,
+        "not-offered" => OnSite::NotOffered,
+        other => return Err(bad(format!("unknown onSite `{other}`"))),
+    };
+    if forms.contains(&Form::OnSite) == (on_site == OnSite::NotOffered) {
+        return Err(bad("a service lists `on-site` exactly when onSite is not `not-offered`"));
+    }
+    let hdd_covered = f.optional_flag("hddCovered")?;
+    if hdd_covered.is_some() != has_hdd {
+        return Err(bad("`hddCovered` is given exactly for kinds with an HDD"));
+    }
+    Ok(Some(Service { forms, on_site, hdd_covered, software_covered: f.flag("softwareCovered")? }))
+}
+
+fn read_kind(value: &Value<'_>) -> Result<KindTerms> {
+    let f = Fields::of(
+        value,
+        "a kind",
+        &["id", "name", "productWarranty", "partners", "repairable", "hasHdd", "formsDependOnModel", "service"],
+    )?;
+    let id = Kind::parse(&f.text("id")?).map_err(|e| bad(e.message()))?;
+    let has_hdd = f.flag("hasHdd")?;
+    let s = Fields::of(
+        f.optional("service").unwrap_or(&Value::Null),
+        "a kind's service",
+        &["product-warranty", "partners-5y", "paid"],
+    )?;
+    let service = Services {
+        product_warranty: read_service(s.optional("product-warranty"), has_hdd)?,
+        partners_5y: read_service(s.optional("partners-5y"), has_hdd)?,
+        paid: read_service(s.optional("paid"), has_hdd)?,
+    };
+    let kind = KindTerms {
+        id,
+        name: read_names(f.optional("name"), "a kind's name")?,
+        product_warranty: f.flag("productWarranty")?,
+        partners: f.flag("partners")?,
+        repairable: f.flag("repairable")?,
+        has_hdd,
+        forms_depend_on_model: f.flag("formsDependOnModel")?,
+        service,
+    };
+    // Each phase a kind has must have its service, so that no answer lacks one.
+    let complete = (!kind.product_warranty || kind.service.product_warranty.is_some())
+        && (!kind.partners || kind.service.partners_5y.is_some())
+        && (!kind.repairable || kind.service.paid.is_some());
+    if !complete {
+        return Err(bad(format!("kind `{}` lacks the service of a phase it has", id.as_str())));
+    }
+    Ok(kind)
+}
+
+/// Reads `data/ipro_terms.json`; any defect is an `internal` error.
+pub(crate) fn read_terms(text: &str) -> Result<IproTerms> {
+    let root = json::parse(text).map_err(|e| bad(e.message()))?;
+    let f = Fields::of(
+        &root,
+        "ipro_terms.json",
+        &[
+            "about",
+            "revisions",
+            "sources",
+            "productWarranty",
+            "partners",
+            "kinds",
+            "shipping",
+            "onSiteArea",
+            "proof",
+            "requestThrough",
+            "fallback",
+            "exclusions",
+        ],
+    )?;
+    let object =
+        |key: &'static str, allowed: &[&str]| Fields::of(f.optional(key).unwrap_or(&Value::Null), key, allowed);
+    let pw = object("productWarranty", &["plan", "months"])?;
+    let partners = object("partners", &["plan", "startsAfterMonths", "months"])?;
+    let shipping = object("shipping", &["toIpro", "back"])?;
+    let area = object("onSiteArea", &["area", "remoteAreasExtraTravelCost"])?;
+    let kinds = f.list("kinds")?.iter().map(read_kind).collect::<Result<Vec<_>>>()?;
+    if Kind::ALL.iter().any(|k| kinds.iter().filter(|t| t.id == *k).count() != 1) {
+        return Err(bad("every kind must be listed exactly once"));
+    }
+    let exclusions = f
+        .list("exclusions")?
+        .iter()
+        .map(|x| {
+            let x = Fields::of(x, "an exclusion", &["id", "name"])?;
+            Ok(Exclusion { id: x.text("id")?, name: read_names(x.optional("name"), "an exclusion's name")? })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(IproTerms {
+        sources: f.texts("sources")?,
+        product_warranty: ProductWarrantyTerms { plan: pw.text("plan")?, months: pw.count("months")? },
+        partners: PartnersTerms {
+            plan: partners.text("plan")?,
+            starts_after_months: partners.count("startsAfterMonths")?,
+            months: partners.count("months")?,
+        },
+        kinds,
+        shipping: Shipping {
+            to_ipro: read_payer(&shipping.text("toIpro")?)?,
+            back: read_payer(&shipping.text("back")?)?,
+        },
+        on_site_area: OnSiteArea {
+            area: area.text("area")?,
+            remote_areas_extra_travel_cost: area.flag("remoteAreasExtraTravelCost")?,
+        },
+        proof: f.text("proof")?,
+        request_through: f.text("requestThrough")?,
+        fallback: f.text("fallback")?,
+        exclusions,
+    })
+}
+
+// ------------------------------------------------------------------------------------ rules
+
+/// A question about an i-PRO product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IproInput {
+    /// The product's kind.
+    pub kind: Kind,
+    /// The end user's delivery date (納品日), Japan date (IP-1).
+    pub delivery_date: Date,
+    /// Sold to a Partners Circle member (IP-2); needed only to decide years 2 to 5.
+    pub partners_circle_member: Option<bool>,
+    /// The model is on i-PRO's 5-year list (IP-2); needed only to decide years 2 to 5 for a member.
+    pub on_five_year_list: Option<bool>,
+    /// Sold and used in Japan (IP-1); needed for every kind that has a warranty.
+    pub in_japan: Option<bool>,
+    /// What failed; the unit by default.
+    pub failed: Failure,
+    /// "Now" (T-6).
+    pub now: Instant,
+}
+
+/// Where the product is in its warranty life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Phase {
+    /// The 1-year product warranty (IP-1).
+    #[serde(rename = "product-warranty")]
+    ProductWarranty,
+    /// The Partners Circle 5-year hardware warranty, years 2 to 5 (IP-2).
+    #[serde(rename = "partners-5y")]
+    Partners5y,
+    /// Past every warranty it had: paid repair (IP-6).
+    #[serde(rename = "expired")]
+    Expired,
+    /// No warranty at all: a kind without one, or outside Japan (IP-1).
+    #[serde(rename = "not-covered")]
+    NotCovered,
+}
+
+/// Why a product has no warranty at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotCoveredReason {
+    /// Mounts, SD cards and similar: no product warranty (IP-1, IP-6).
+    KindNotWarranted,
+    /// Not sold and used in Japan (IP-1).
+    OutsideJapan,
+}
+
+/// Why the 5-year warranty does not apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnersReason {
+    /// The kind never has it (IP-2).
+    KindNotEligible,
+    /// Not sold and used in Japan (IP-1).
+    OutsideJapan,
+    /// Not sold to a Partners Circle member (IP-2).
+    NotMember,
+    /// The model is not on i-PRO's 5-year list (IP-2).
+    NotOnList,
+}
+
+/// Why this repair is not free.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotFree {
+    /// Past every warranty (IP-6).
+    Expired,
+    /// A recorder's HDD under the 5-year warranty (IP-3).
+    HddNotCovered,
+    /// A software fix under the 5-year warranty (IP-3).
+    SoftwareNotCovered,
+    /// Not sold and used in Japan (IP-1).
+    OutsideJapan,
+    /// A kind that cannot be repaired: buy a new one (IP-6).
+    NotRepairable,
+}
+
+/// The product warranty's dates, and whether the product has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductWarranty {
+    /// `ipro-warranty`.
+    pub plan: String,
+    /// From the delivery date, 12 months (T-2).
+    pub period: Period,
+    /// Whether this product has it.
+    pub applies: bool,
+}
+
+/// The 5-year warranty's dates, and whether the product has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Partners5y {
+    /// `ipro-partners-5y`.
+    pub plan: String,
+    /// From the day after the product warranty ends, 48 months (T-2).
+    pub period: Period,
+    /// Whether this product has it; `null` when an answer that decides it was not given.
+    pub eligible: Option<bool>,
+    /// Why not (every reason known).
+    pub not_eligible: Vec<PartnersReason>,
+}
+
+/// How this repair is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Repair {
+    /// Whether it is paid (not free).
+    pub paid: bool,
+    /// The forms, the usual first; empty when the product cannot be repaired.
+    pub forms: Vec<Form>,
+    /// Whether the form depends on the model (cameras).
+    pub forms_depend_on_model: bool,
+    /// On-site repair: included, at extra cost, or not offered.
+    pub on_site: OnSite,
+    /// On-site repair in remote areas and islands costs extra travel (IP-5).
+    pub remote_areas_extra_travel_cost: bool,
+    /// The product cannot be repaired and must be bought again (IP-6).
+    pub rebuy: bool,
+}
+
+/// The answer to [`ipro`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IproAnswer {
+    /// The kind asked.
+    pub kind: Kind,
+    /// The delivery date asked.
+    pub delivery_date: Date,
+    /// The Japan date of "now" (T-1).
+    pub today: Date,
+    /// What failed.
+    pub failed: Failure,
+    /// Where the product is now.
+    pub phase: Phase,
+    /// Why it has no warranty at all (phase `not-covered`); empty otherwise.
+    pub not_covered: Vec<NotCoveredReason>,
+    /// The product warranty (IP-1).
+    pub product_warranty: ProductWarranty,
+    /// The 5-year warranty (IP-2).
+    pub partners_5y: Partners5y,
+    /// The five years since delivery, each a period of 12 months (T-2).
+    pub years: Vec<Period>,
+    /// Whether this repair is free now (subject to the exclusions).
+    pub free_repair: bool,
+    /// Why not, when it is not.
+    pub not_free: Option<NotFree>,
+    /// How it is repaired; `null` outside Japan (the Japanese terms do not say).
+    pub repair: Option<Repair>,
+    /// Whether a recorder's HDD is covered now; `null` for kinds without an HDD.
+    pub hdd_covered: Option<bool>,
+    /// Who pays shipping each way, when the unit is sent (IP-5).
+    pub shipping: Option<Shipping>,
+    /// The proof of the delivery date to show, during a warranty (IP-1).
+    pub proof: Option<String>,
+    /// Who the end user asks: `partner` (IP-6).
+    pub request_through: String,
+    /// Where to ask when the partner cannot take a free repair (IP-1).
+    pub fallback: String,
+    /// Exclusions to check before counting on a free repair (IP-4); empty outside a warranty.
+    pub exclusions: Vec<String>,
+    /// The rule ids that produced this answer.
+    pub rules: Vec<&'static str>,
+}
+
+fn missing(field: &str, why: &str) -> Error {
+    Error::new(ErrorCode::MissingField, format!("`{field}` is needed {why}"))
+}
+
+/// The phase, with the reasons; errors when an answer that decides it is missing.
+fn phase(
+    input: &IproInput,
+    kind: &KindTerms,
+    today: Date,
+    year_1: Period,
+    partners: Period,
+) -> Result<(Phase, Vec<NotCoveredReason>)> {
+    if !kind.product_warranty {
+        let mut reasons = vec![NotCoveredReason::KindNotWarranted];
+        if input.in_japan == Some(false) {
+            reasons.push(NotCoveredReason::OutsideJapan);
+        }
+        return Ok((Phase::NotCovered, reasons));
+    }
+    let in_japan = input.in_japan.ok_or_else(|| missing("inJapan", "(the warranty is valid only in Japan)"))?;
+    if !in_japan {
+        return Ok((Phase::NotCovered, vec![NotCoveredReason::OutsideJapan]));
+    }
+    if today <= year_1.end {
+        return Ok((Phase::ProductWarranty, Vec::new()));
+    }
+    if !kind.partners || today > partners.end {
+        return Ok((Phase::Expired, Vec::new()));
+    }
+    let member = input
+        .partners_circle_member
+        .ok_or_else(|| missing("partnersCircleMember", "in years 2 to 5 (the 5-year warranty)"))?;
+    if !member {
+        return Ok((Phase::Expired, Vec::new()));
+    }
+    let listed = input
+        .on_five_year_list
+        .ok_or_else(|| missing("onFiveYearList", "in years 2 to 5 for a Partners Circle member"))?;
+    Ok((if listed { Phase::Partners5y } else { Phase::Expired }, Vec::new()))
+}
+
+/// Whether the 5-year warranty applies, from what is known.
+fn partners_eligibility(input: &IproInput, kind: &KindTerms) -> (Option<bool>, Vec<PartnersReason>) {
+    let mut reasons = Vec::new();
+    if !kind.partners {
+        reasons.push(PartnersReason::KindNotEligible);
+    }
+    let known = [
+        (input.in_japan, PartnersReason::OutsideJapan),
+        (input.partners_circle_member, PartnersReason::NotMember),
+        (input.on_five_year_list, PartnersReason::NotOnList),
+    ];
+    reasons.extend(known.iter().filter(|(v, _)| *v == Some(false)).map(|(_, r)| *r));
+    let all_known = known.iter().all(|(v, _)| v.is_some());
+    let eligible = if !reasons.is_empty() {
+        Some(false)
+    } else if all_known {
+        Some(true)
+    } else {
+        None
+    };
+    (eligible, reasons)
+}
+
+/// The phase of an i-PRO product now, both warranties' dates, and how a repair is done and paid.
+/// "Not covered" and "expired" are answers; only bad or missing input is an [`Error`].
+///
+/// ```
+/// use coverage_calc::ipro::{ipro, Failure, IproInput, Kind, Phase};
+/// use coverage_calc::time::{parse_date, parse_instant};
+/// let answer = ipro(&IproInput {
+///     kind: Kind::Recorder,
+///     delivery_date: parse_date("deliveryDate", "2024-02-29").unwrap(),
+///     partners_circle_member: Some(true),
+///     on_five_year_list: Some(true),
+///     in_japan: Some(true),
+///     failed: Failure::Hdd,
+///     now: parse_instant("now", "2025-03-01T00:00:00+09:00").unwrap(),
+/// })
+/// .unwrap();
+/// assert_eq!(answer.phase, Phase::Partners5y);
+/// assert_eq!(answer.product_warranty.period.end.to_string(), "2025-02-28");
+/// assert_eq!(answer.partners_5y.period.end.to_string(), "2029-02-28");
+/// assert!(!answer.free_repair); // the HDD is not covered by the 5-year warranty (IP-3)
+/// ```
+pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
+    let terms = &catalog()?.ipro;
+    let kind = terms.kind(input.kind)?;
+    let mut rules = Rules::default();
+    rules.add(&["T-1"]);
+    let today = japan_date(input.now)?;
+    rules.add(&["IP-1"]);
+    if input.delivery_date > today {
+        return Err(Error::new(
+            ErrorCode::DeliveryAfterNow,
+            format!("`deliveryDate` `{}` is after today `{today}` (Japan date of `now`)", input.delivery_date),
+        ));
+    }
+    if input.failed == Failure::Hdd && !kind.has_hdd {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            format!("`failed` `hdd` is only for a recorder, not a `{}`", input.kind.as_str()),
+        ));
+    }
+    rules.add(&["T-2", "IP-2"]);
+    let year_1 = Period::of_months(input.delivery_date, terms.product_warranty.months)?;
+    let partners_start = days_after(period_end(input.delivery_date, terms.partners.starts_after_months)?, 1)?;
+    let partners_period = Period::of_months(partners_start, terms.partners.months)?;
+    let years = (1u32..=5)
+        .try_fold((Vec::new(), input.delivery_date), |(mut years, start), n| {
+            let end = period_end(input.delivery_date, n.saturating_mul(12))?;
+            years.push(Period { start, end });
+            Ok::<_, Error>((years, days_after(end, 1)?))
+        })?
+        .0;
+
+    let (phase, not_covered) = phase(input, kind, today, year_1, partners_period)?;
+    let (eligible, not_eligible) = partners_eligibility(input, kind);
+
+    let service = match phase {
+        Phase::ProductWarranty => kind.service.product_warranty.as_ref(),
+        Phase::Partners5y => kind.service.partners_5y.as_ref(),
+        Phase::Expired => kind.service.paid.as_ref(),
+        Phase::NotCovered => None,
+    };
+    let covered_now = matches!(phase, Phase::ProductWarranty | Phase::Partners5y);
+    let not_free = match phase {
+        Phase::NotCovered if !kind.repairable => Some(NotFree::NotRepairable),
+        Phase::NotCovered => Some(NotFree::OutsideJapan),
+        Phase::Expired => Some(NotFree::Expired),
+        Phase::ProductWarranty | Phase::Partners5y => match (input.failed, service) {
+            (Failure::Hdd, Some(s)) if s.hdd_covered != Some(true) => Some(NotFree::HddNotCovered),
+            (Failure::Software, Some(s)) if !s.software_covered => Some(NotFree::SoftwareNotCovered),
+            _ => None,
+        },
+    };
+    let free_repair = not_free.is_none();
+    if input.failed != Failure::Unit || service.is_some() {
+        rules.add(&["IP-3"]);
+    }
+    let repair = match (service, kind.repairable) {
+        (Some(s), _) => Some(Repair {
+            paid: !free_repair,
+            forms: s.forms.clone(),
+            forms_depend_on_model: kind.forms_depend_on_model,
+            on_site: s.on_site,
+            remote_areas_extra_travel_cost: s.on_site != OnSite::NotOffered
+                && terms.on_site_area.remote_areas_extra_travel_cost,
+            rebuy: false,
+        }),
+        (None, false) => Some(Repair {
+            paid: true,
+            forms: Vec::new(),
+            forms_depend_on_model: false,
+            on_site: OnSite::NotOffered,
+            remote_areas_extra_travel_cost: false,
+            rebuy: true,
+        }),
+        (None, true) => None,
+    };
+    let hdd_covered = if kind.has_hdd { Some(service.and_then(|s| s.hdd_covered).unwrap_or(false)) } else { None };
+    let exclusions = if covered_now { terms.exclusions.iter().map(|x| x.id.clone()).collect() } else { Vec::new() };
+    if covered_now {
+        rules.add(&["IP-4"]);
+    }
+    let sent = repair.as_ref().is_some_and(|r| r.forms.iter().any(|f| *f != Form::OnSite));
+    if sent || repair.as_ref().is_some_and(|r| r.on_site != OnSite::NotOffered) {
+        rules.add(&["IP-5"]);
+    }
+    rules.add(&["IP-6"]);
+    Ok(IproAnswer {
+        kind: input.kind,
+        delivery_date: input.delivery_date,
+        today,
+        failed: input.failed,
+        phase,
+        not_covered,
+        product_warranty: ProductWarranty {
+            plan: terms.product_warranty.plan.clone(),
+            period: year_1,
+            applies: kind.product_warranty && input.in_japan != Some(false),
+        },
+        partners_5y: Partners5y { plan: terms.partners.plan.clone(), period: partners_period, eligible, not_eligible },
+        years,
+        free_repair,
+        not_free,
+        repair,
+        hdd_covered,
+        shipping: if sent { Some(terms.shipping) } else { None },
+        proof: if covered_now { Some(terms.proof.clone()) } else { None },
+        request_through: terms.request_through.clone(),
+        fallback: terms.fallback.clone(),
+        exclusions,
+        rules: rules.into_vec(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{parse_date, parse_instant};
+
+    fn ask(kind: Kind, delivery: &str, now: &str) -> IproInput {
+        IproInput {
+            kind,
+            delivery_date: parse_date("d", delivery).unwrap(),
+            partners_circle_member: Some(true),
+            on_five_year_list: Some(true),
+            in_japan: Some(true),
+            failed: Failure::Unit,
+            now: parse_instant("now", now).unwrap(),
+        }
+    }
+
+    #[test]
+    fn embedded_terms_load() {
+        let t = &catalog().unwrap().ipro;
+        assert_eq!(t.kinds.len(), 4);
+        assert_eq!(t.exclusions.len(), 9);
+        assert_eq!(t.kind(Kind::Recorder).unwrap().service.partners_5y.as_ref().unwrap().hdd_covered, Some(false));
+        assert_eq!(t.shipping, Shipping { to_ipro: Payer::Partner, back: Payer::Ipro });
+    }
+
+    #[test]
+    fn malformed_terms_are_internal_errors() {
+        let good = include_str!("../data/ipro_terms.json");
+        assert!(read_terms(good).is_ok());
+        for broken in [
+            good.replace("\"extra-cost\"", "\"sometimes\""),
+            good.replace("\"id\": \"accessory\"", "\"id\": \"camera\""),
+            good.replace("\"hddCovered\": true, ", ""),
+            good.replace("\"toIpro\": \"partner\"", "\"toIpro\": \"nobody\""),
+            "{".to_owned(),
+        ] {
+            assert_eq!(read_terms(&broken).unwrap_err().code(), ErrorCode::Internal);
+        }
+    }
+
+    #[test]
+    fn five_years_are_contiguous() {
+        let a = ipro(&ask(Kind::Camera, "2024-02-29", "2024-03-01T00:00:00+09:00")).unwrap();
+        let ends: Vec<String> = a.years.iter().map(|p| p.end.to_string()).collect();
+        assert_eq!(ends, ["2025-02-28", "2026-02-28", "2027-02-28", "2028-02-28", "2029-02-28"]);
+        assert_eq!(a.years[1].start.to_string(), "2025-03-01");
+        assert_eq!(a.years[4].end, a.partners_5y.period.end);
+        assert_eq!(a.years[0], a.product_warranty.period);
+    }
+
+    #[test]
+    fn unknown_membership_is_fine_in_year_1_but_needed_in_year_2() {
+        let mut q = ask(Kind::Camera, "2025-04-01", "2026-03-31T23:59:59+09:00");
+        q.partners_circle_member = None;
+        q.on_five_year_list = None;
+        let a = ipro(&q).unwrap();
+        assert_eq!(a.phase, Phase::ProductWarranty);
+        assert_eq!(a.partners_5y.eligible, None);
+        q.now = parse_instant("now", "2026-04-01T00:00:00+09:00").unwrap();
+        assert_eq!(ipro(&q).unwrap_err().code(), ErrorCode::MissingField);
+        q.partners_circle_member = Some(false);
+        assert_eq!(ipro(&q).unwrap().phase, Phase::Expired);
+    }
+
+    #[test]
+    fn every_kind_and_phase_answers() {
+        for kind in Kind::ALL {
+            for now in ["2025-04-01T00:00:00+09:00", "2027-01-01T00:00:00+09:00", "2031-01-01T00:00:00+09:00"] {
+                for failed in [Failure::Unit, Failure::Software] {
+                    let mut q = ask(kind, "2025-04-01", now);
+                    q.failed = failed;
+                    let a = ipro(&q).unwrap();
+                    assert_eq!(a.free_repair, a.not_free.is_none());
+                    assert_eq!(a.exclusions.is_empty(), !matches!(a.phase, Phase::ProductWarranty | Phase::Partners5y));
+                }
+            }
+        }
+    }
+}
