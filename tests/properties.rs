@@ -56,6 +56,8 @@ enum Kind {
     Count(u64),
     /// A decimal amount as a string, e.g. `"12000"`.
     Amount,
+    /// A boolean.
+    Bool,
     /// A list of up to this many values of a kind.
     List(&'static Kind, usize),
     /// An object with these fields.
@@ -113,15 +115,19 @@ const STATUS: &[Field] = &[
     req("now", Kind::Instant),
 ];
 
-// The functions other helpers are adding (issue 6 lists them); their request shapes as far as
-// RULES.md tells (EN-6, EN-13, IP-1, IP-2). Align a line with the real `types.d.ts` once the
-// function lands: until then its requests mostly end in `unknown_field`, still never a panic.
 const IPRO: &[Field] = &[
-    req("plan", Kind::OneOf(&["ipro-warranty", "ipro-partners-5y"])),
-    req("product", Kind::Product(None)),
-    req("deliveredOn", Kind::Date),
+    req("kind", Kind::OneOf(&["camera", "recorder", "accessory", "non-repairable"])),
+    req("deliveryDate", Kind::Date),
+    opt("partnersCircleMember", Kind::Bool),
+    opt("onFiveYearList", Kind::Bool),
+    opt("inJapan", Kind::Bool),
+    opt("failed", Kind::OneOf(&["unit", "hdd", "software"])),
     req("now", Kind::Instant),
 ];
+
+// The functions other helpers are still adding (issue 6 lists them); their request shapes as far
+// as RULES.md tells (EN-6, EN-13). Align a line with the real `types.d.ts` once the function
+// lands: until then its requests mostly end in `unknown_field`, still never a panic.
 const CONTRACT_PRODUCT: &[Field] =
     &[req("product", Kind::Product(EN)), req("activatedOn", Kind::Date), opt("claims", Kind::List(&Kind::Amount, 4))];
 const PLUS_CONTRACT: &[Field] =
@@ -272,6 +278,7 @@ fn value_of(kind: Kind) -> BoxedStrategy<Value> {
                 .prop_map(|s| Value::String(s.to_owned())),
         ]
         .boxed(),
+        Kind::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
         Kind::List(item, max) => prop::collection::vec(field_value(*item), 0..=max).prop_map(Value::Array).boxed(),
         Kind::Object(fields) => object_of(fields),
     }
@@ -413,8 +420,13 @@ fn check_object(map: &Map<String, Value>, path: &str) {
             assert!(used + left <= given, "{path}: {used} used + {left} left > {given} given");
         }
     }
-    // A window: the deadline is its opening plus its length, exactly.
-    if let (Some(opens), Some(hours), Some(deadline)) = (text("opensAt"), int("hours"), text("deadline")) {
+    // A window: the deadline is its opening plus its length, exactly; the deadline is in the
+    // window itself, or next to it (`{window: {opensAt, hours}, deadline}`).
+    let window = map.get("window").and_then(Value::as_object).unwrap_or(map);
+    let window_text = |k: &str| window.get(k).and_then(Value::as_str);
+    let opens_hours = (window_text("opensAt"), window.get("hours").and_then(Value::as_u64));
+    let deadline = window_text("deadline").or(text("deadline"));
+    if let ((Some(opens), Some(hours)), Some(deadline)) = (opens_hours, deadline) {
         let (opens, deadline) = (parse_instant(opens).unwrap(), parse_instant(deadline).unwrap());
         assert_eq!(deadline.unix - opens.unix, hours as i64 * 3600, "{path}: deadline ≠ opening + {hours} h");
         assert_eq!(deadline.fraction, opens.fraction, "{path}: deadline ≠ opening + {hours} h (fraction)");
@@ -434,7 +446,11 @@ fn check_object(map: &Map<String, Value>, path: &str) {
 fn check_function(function: &str, request: &Value, answer: &Value) {
     match function {
         "buy" => {
-            assert_eq!(answer["deadline"], answer["window"]["deadline"], "buy: deadline is the window's");
+            assert_eq!(
+                answer["deadline"].is_null(),
+                answer["window"].is_null(),
+                "buy: a deadline exactly with a window"
+            );
             assert_eq!(answer["eligible"], answer["closed"].is_null(), "buy: eligible exactly when not closed");
             assert_eq!(answer["eligible"], !answer["service"].is_null(), "buy: a service period exactly when eligible");
             assert!(answer["flyawayMax"].as_u64() <= answer["replacements"].as_u64());
@@ -725,6 +741,7 @@ fn the_reader_reads() {
     // The invariants can fail: a window one second short, a negative fee, a period backwards.
     let bad = [
         json!({"opensAt": "2026-11-20T10:00:00+09:00", "hours": 48, "deadline": "2026-11-22T09:59:59+09:00"}),
+        json!({"window": {"opensAt": "2026-11-20T10:00:00+09:00", "hours": 48}, "deadline": "2026-11-22T10:00:01+09:00"}),
         json!({"status": "published", "amount": "-1", "currency": "JPY"}),
         json!({"start": "2026-11-20", "end": "2026-11-19"}),
         json!({"given": 2, "used": 1, "left": 2}),

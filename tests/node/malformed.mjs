@@ -8,7 +8,7 @@
 //   node tests/node/malformed.mjs                  # uses <repo>/pkg
 //   PKG_DIR=/tmp/pkg node tests/node/malformed.mjs
 //
-// Functions the package does not export yet (`ipro`, `plusContract`, `compare`) are noted and
+// Functions the package does not export yet (`plusContract`, `compare`) are noted and
 // skipped; a new export is picked up by adding its known-good request to GOOD below.
 
 import { readFileSync } from "node:fs";
@@ -29,9 +29,9 @@ const GOOD = {
     claims: [{ kind: "flyaway", date: "2026-05-01" }],
     now: "2026-11-20T12:00:00+09:00",
   },
+  ipro: { kind: "camera", deliveryDate: "2024-04-01", partnersCircleMember: true, onFiveYearList: true, inJapan: true, now: "2026-11-20T12:00:00+09:00" },
   // Filled in when these functions land (the helpers adding them know their requests); until
   // then only the malformed values are fed to them, if exported.
-  ipro: null,
   plusContract: null,
   compare: null,
 };
@@ -188,7 +188,7 @@ async function main() {
     notes.push(`\`${fn}\` is not exported by this package; skipped`);
     return false;
   });
-  for (const fn of ["catalog", "buy", "status"]) {
+  for (const fn of ["catalog", "buy", "status", "ipro"]) {
     if (!fns.includes(fn)) fail(`\`${fn}\` is not exported`);
   }
   const before = goodAnswers(api, fns);
@@ -213,7 +213,7 @@ async function main() {
     if (after[fn] !== before[fn]) fail(`at the end: known-good ${fn} call answers differently`);
   }
   // Sanity: the malformed values really produced errors (a test that cannot fail is a defect).
-  for (const fn of ["buy", "status"]) {
+  for (const fn of ["buy", "status", "ipro"]) {
     for (const code of ["invalid_json", "invalid_request", "missing_field", "unknown_field"]) {
       if (!seen[`${fn}: ${code}`]) fail(`${fn}: no malformed value gave \`${code}\``);
     }

@@ -7,6 +7,7 @@ import init, {
   buy,
   catalog,
   initSync,
+  ipro,
   status,
   type BuyAnswer,
   type BuyRequest,
@@ -17,6 +18,8 @@ import init, {
   type ErrorCode,
   type Extension,
   type Fee,
+  type IproAnswer,
+  type IproRequest,
   type Period,
   type Product,
   type StatusAnswer,
@@ -35,6 +38,8 @@ exact<ReturnType<typeof buy>, BuyAnswer>(true);
 exact<Parameters<typeof buy>, [request: BuyRequest]>(true);
 exact<ReturnType<typeof status>, StatusAnswer>(true);
 exact<Parameters<typeof status>, [request: StatusRequest]>(true);
+exact<ReturnType<typeof ipro>, IproAnswer>(true);
+exact<Parameters<typeof ipro>, [request: IproRequest]>(true);
 exact<CoverageCalcError["code"], ErrorCode>(true);
 // @ts-expect-error: the proof fails for a loose type
 exact<ReturnType<typeof buy>, any>(true);
@@ -61,7 +66,7 @@ export function periodText(p: Period | null): string {
 }
 
 export function windowText(w: Window | null): string {
-  return w === null ? "—" : `${w.opensAt} + ${w.hours.toFixed(0)} h = ${w.deadline}`;
+  return w === null ? "—" : `${w.opensAt} + ${w.hours.toFixed(0)} h`;
 }
 
 export function products(): Product[] {
@@ -144,6 +149,23 @@ export function held(claims: { kind: ClaimKind; date: string }[]): string {
   return [state, String(s.active), periodText(s.period), next, String(left), feeText(s.nextReplacementFee),
     feeText(s.nextFlyawayFee), feeText(ext.price), String(ext.totalMonthsAfter ?? 0), periodText(s.warrantyExtension),
     s.flyawayOffered, s.edition.sources.join(","), ...s.rules].join("\n");
+}
+
+export function repair(deliveryDate: string, member: boolean | null): string {
+  const request: IproRequest = { kind: "recorder", deliveryDate, partnersCircleMember: member, inJapan: true, failed: "hdd", now: new Date().toISOString() };
+  const a = ipro(request);
+  const phase: "product-warranty" | "partners-5y" | "expired" | "not-covered" = a.phase;
+  const lines = [phase, String(a.freeRepair), a.notFree ?? "", periodText(a.productWarranty.period), periodText(a.partners5y.period),
+    String(a.partners5y.eligible ?? "undecided"), ...a.partners5y.notEligible, ...a.years.map(periodText), ...a.notCovered,
+    ...a.exclusions, ...a.rules, a.requestThrough, a.fallback, a.proof ?? "", String(a.hddCovered)];
+  if (a.repair !== null) lines.push(...a.repair.forms, a.repair.onSite, String(a.repair.paid), String(a.repair.rebuy));
+  if (a.shipping !== null) lines.push(a.shipping.toIpro, a.shipping.back);
+  // @ts-expect-error: no such failure
+  const failed: IproRequest = { ...request, failed: "screen" };
+  // @ts-expect-error: `freeRepair` is a boolean
+  const free: string = a.freeRepair;
+  void failed, free;
+  return lines.join("\n");
 }
 
 /** How a caller branches on the error codes. */
