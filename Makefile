@@ -7,13 +7,16 @@ PORT ?= 8080
 serve: build
 	node scripts/serve.mjs --port $(PORT) --host 127.0.0.1
 
-test: tools
+# The browser tests need Debian's chromium: installed here when missing.
+test:
+	scripts/ensure-tools.sh --browser
 	scripts/test.sh
 
 build: tools
 	scripts/build.sh
 
 bench: build
+	scripts/ensure-tools.sh --browser
 	scripts/bench.sh
 
 tools:

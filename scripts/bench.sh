@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 declare -A v
 while read -r k val; do v[$k]=$val; done < <(cargo bench --quiet --bench native 2>/dev/null | grep -E '^native_')
 while read -r k val; do v[$k]=$val; done < <(node tests/bench/wasm.mjs)
+# The widget in headless Chromium (needs /usr/bin/chromium: scripts/ensure-tools.sh --browser).
+while read -r k val; do v[$k]=$val; done < <(node tests/bench/widget.mjs)
 gz() { gzip -9c "$1" | wc -c; }
 wasm_raw=$(wc -c < pkg/coverage_calc_bg.wasm); wasm_gz=$(gz pkg/coverage_calc_bg.wasm)
 js_raw=$(wc -c < pkg/coverage_calc.js); js_gz=$(gz pkg/coverage_calc.js)
@@ -25,4 +27,6 @@ printf '%-40s %14s %12s %s\n' ".wasm raw (bytes)" "$wasm_raw" "" ""
 printf '%-40s %14s %12s %s\n' ".wasm gzip -9 (bytes)" "$wasm_gz" "81920" "$(check "$wasm_gz" 81920)"
 printf '%-40s %14s %12s %s\n' "JS glue raw / gzip (bytes)" "$js_raw / $js_gz" "" ""
 printf '%-40s %14s %12s %s\n' "wasm + JS glue gzip (bytes)" "$all_gz" "" ""
+printf '%-40s %14s %12s %s\n' "widget: wasm + JS + CSS gzip (bytes)" "${v[widget_gz_bytes]}" "122880" "$(check "${v[widget_gz_bytes]}" 122880)"
+printf '%-40s %14s %12s %s\n' "widget: first answer visible (ms, median)" "${v[first_answer_ms]}" "300" "$(check "${v[first_answer_ms]}" 300)"
 printf '\nmachine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(node --version)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project: formatting, lints (native and wasm32), the Rust tests (golden files,
-# the T-2 sweep, property tests), then the type check of the generated .d.ts, and the golden files
-# and malformed values through the built wasm package in node. (Fuzzing is separate: README.)
+# the T-2 sweep, property tests), then the type check of the generated .d.ts, the golden files and
+# malformed values through the built wasm package in node, then the widget and the pages in
+# headless Chromium (tests/browser/). (Fuzzing is separate: README, "Fuzzing".)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,4 +24,7 @@ step "node: the package, the golden files and malformed values through wasm"
 for t in tests/node/*.mjs; do node "$t"; done
 step "node: the README's example"
 node examples/node.mjs >/dev/null
+step "browser: the widget, the retailer page and the page in headless Chromium"
+[ -x /usr/bin/chromium ] || { echo "chromium is missing: run scripts/ensure-tools.sh --browser (make test does)" >&2; exit 1; }
+for t in tests/browser/*.mjs; do node "$t"; done
 step "all tests passed"

@@ -6,7 +6,7 @@
 //! use and kept (a `OnceLock`); a malformed data file is a defect of the build, reported as an
 //! [`ErrorCode::Internal`] error and caught by the unit tests, never a panic.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -268,7 +268,7 @@ pub struct Edition {
     /// Purchase window after the invitation e-mail (CR-4).
     pub invitation_window_hours: u32,
     /// Replacements per plan id (CR-7).
-    pub plans: HashMap<String, Allowance>,
+    pub plans: BTreeMap<String, Allowance>,
     /// The extension rule, or `null` when the edition has none (CR-14).
     pub extension: Option<ExtensionTerms>,
     /// The seed documents it is read from.
@@ -301,9 +301,30 @@ pub struct Catalog {
     /// The i-PRO terms (IP-1 … IP-6), by product kind.
     pub ipro: crate::ipro::IproTerms,
     #[serde(skip)]
-    plan_index: HashMap<String, usize>,
+    plan_index: Index,
     #[serde(skip)]
-    product_index: HashMap<String, usize>,
+    product_index: Index,
+}
+
+/// Ids sorted, with their position: a binary search finds one with no hashing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Index(Vec<(String, usize)>);
+
+impl Index {
+    /// The index of `ids`, or the first id that is there twice.
+    fn of<'a>(ids: impl Iterator<Item = &'a String>) -> std::result::Result<Self, String> {
+        let mut entries: Vec<(String, usize)> = ids.cloned().zip(0..).collect();
+        entries.sort();
+        if let Some(w) = entries.windows(2).find(|w| matches!(w, [a, b] if a.0 == b.0)) {
+            return Err(w.first().map(|(id, _)| id.clone()).unwrap_or_default());
+        }
+        Ok(Self(entries))
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
+        self.0.get(at).map(|&(_, i)| i)
+    }
 }
 
 /// The catalog, parsed once on first use.
@@ -328,13 +349,11 @@ impl Catalog {
         for row in Table::parse(CARE_ENTERPRISE_CSV, "care_enterprise_jp.csv")?.rows() {
             products.push(enterprise_product(&row)?);
         }
-        let plan_index = plans.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect::<HashMap<_, _>>();
-        let product_index = products.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect::<HashMap<_, _>>();
-        if plan_index.len() != plans.len() || product_index.len() != products.len() {
-            return Err(internal("(any)", "duplicate id"));
-        }
+        let duplicate = |id: String| internal("(any)", format!("duplicate id `{id}`"));
+        let plan_index = Index::of(plans.iter().map(|p| &p.id)).map_err(duplicate)?;
+        let product_index = Index::of(products.iter().map(|p| &p.id)).map_err(duplicate)?;
         for product in &products {
-            if let Some(unknown) = product.plans.iter().find(|id| !plan_index.contains_key(*id)) {
+            if let Some(unknown) = product.plans.iter().find(|id| plan_index.get(id).is_none()) {
                 return Err(internal("(any)", format!("product `{}` names unknown plan `{unknown}`", product.id)));
             }
         }
@@ -345,13 +364,13 @@ impl Catalog {
     pub fn plan(&self, id: &str) -> Result<&Plan> {
         self.plan_index
             .get(id)
-            .and_then(|&i| self.plans.get(i))
+            .and_then(|i| self.plans.get(i))
             .ok_or_else(|| Error::new(ErrorCode::UnknownPlan, format!("unknown plan `{}`", crate::time::clip(id))))
     }
 
     /// A product by id.
     pub fn product(&self, id: &str) -> Result<&Product> {
-        self.product_index.get(id).and_then(|&i| self.products.get(i)).ok_or_else(|| {
+        self.product_index.get(id).and_then(|i| self.products.get(i)).ok_or_else(|| {
             Error::new(ErrorCode::UnknownProduct, format!("unknown product `{}`", crate::time::clip(id)))
         })
     }
@@ -439,7 +458,7 @@ fn read_editions(text: &str) -> Result<Vec<Edition>> {
                 ],
             )?;
             let plans_value = f.optional("plans").unwrap_or(&Value::Null);
-            let mut plans = HashMap::new();
+            let mut plans = BTreeMap::new();
             for (id, a) in
                 Fields::of(plans_value, "an edition's plans", &["care-refresh-1y", "care-refresh-2y"])?.entries()
             {

@@ -1,0 +1,124 @@
+// Form pieces shared by the widget's modes: labelled fields with hints and errors tied to them,
+// the product picker, the "why" block (rule ids and sources in plain words), error placement.
+
+import { h } from "./coverage-calc-util.js";
+
+/**
+ * A labelled control with an optional hint and an error line, both tied to it through
+ * aria-describedby. Returns `{el, control, error}`.
+ */
+export function field(id, labelText, control, hintText = null) {
+  control.id = id;
+  control.setAttribute("part", `${control.getAttribute("part") ?? ""} control`.trim());
+  const hint = hintText ? h("p", { id: `${id}-hint`, class: "hint", part: "hint", text: hintText }) : null;
+  const error = h("p", { id: `${id}-error`, class: "error", part: "error", hidden: true });
+  control.setAttribute("aria-describedby", [hint?.id, error.id].filter(Boolean).join(" "));
+  const el = h("div", { class: "field", part: "field" }, h("label", { for: id, part: "label", text: labelText }), control, hint, error);
+  return { el, control, error };
+}
+
+/** A text input for a date or date and time typed as text (keyboard first, any locale). */
+export function textInput(value) {
+  const input = h("input", { type: "text", autocomplete: "off", spellcheck: "false", part: "input" });
+  input.value = value ?? "";
+  return input;
+}
+
+/** Marks a field's control invalid and writes its error, or clears it (`text` null). */
+export function setFieldError(f, text) {
+  if (!f) return;
+  f.error.textContent = text ?? "";
+  f.error.hidden = !text;
+  if (text) f.control.setAttribute("aria-invalid", "true");
+  else f.control.removeAttribute("aria-invalid");
+}
+
+/** Words for an error thrown by the core (`code`), or the generic words. */
+export function errorWords(t, error) {
+  const key = `err.${error?.code}`;
+  return t.has(key) ? t(key) : t("err.other");
+}
+
+/** The request field a core error is about: a field name quoted in its message, else by code. */
+export function errorField(error, byCode, known) {
+  const quoted = [...String(error?.message ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1].split(/[.[]/, 1)[0]);
+  return quoted.find((q) => known.includes(q)) ?? byCode[error?.code] ?? null;
+}
+
+/** Products that can take at least one of `plans` (all plans when null), by name. */
+export function productsFor(ctx) {
+  const lang = ctx.lang;
+  return ctx.catalog.products
+    .filter((p) => plansFor(ctx, p).length > 0)
+    .sort((a, b) => a.name[lang].localeCompare(b.name[lang], ctx.locale));
+}
+
+/** The plans offered for product `p`: its own, filtered by the `plans` attribute. */
+export function plansFor(ctx, p) {
+  if (!p) return [];
+  return ctx.plans ? ctx.plans.filter((id) => p.plans.includes(id)) : [...p.plans];
+}
+
+export const planName = (ctx, id) => ctx.catalog.plans.find((p) => p.id === id)?.name[ctx.lang] ?? id;
+export const productById = (ctx, id) => ctx.catalog.products.find((p) => p.id === id) ?? null;
+
+/**
+ * The product: fixed text when the host preset a known `product`, else a select grouped by
+ * category. Calls `onChange(id)` when the user picks one.
+ */
+export function productPicker(ctx, state, idPrefix, onChange) {
+  const preset = ctx.product ? productById(ctx, ctx.product) : null;
+  if (preset) {
+    return {
+      el: h("p", { class: "product-fixed", part: "product" },
+        h("span", { class: "product-fixed__label", text: `${ctx.t("product")}: ` }),
+        h("strong", { text: preset.name[ctx.lang] })),
+      field: null,
+    };
+  }
+  const list = productsFor(ctx);
+  const select = h("select", { part: "select" });
+  const groups = new Map();
+  for (const p of list) {
+    if (!groups.has(p.category)) groups.set(p.category, []);
+    groups.get(p.category).push(p);
+  }
+  select.append(h("option", { value: "", text: ctx.t("productPick") }));
+  for (const [category, items] of groups) {
+    select.append(h("optgroup", { label: ctx.t(`category.${category}`) },
+      items.map((p) => h("option", { value: p.id, text: p.name[ctx.lang] }))));
+  }
+  select.value = list.some((p) => p.id === state.product) ? state.product : "";
+  select.addEventListener("change", () => onChange(select.value || null));
+  const f = field(`${idPrefix}-product`, ctx.t("product"), select);
+  if (ctx.product && !preset) setFieldError(f, ctx.t("err.unknown_product"));
+  return { el: f.el, field: f };
+}
+
+/** A radio group of plans. */
+export function planRadios(ctx, idPrefix, planIds, selected, onChange, describe = null) {
+  const fieldset = h("fieldset", { class: "plans", part: "plans" }, h("legend", { part: "legend", text: ctx.t("plan") }));
+  for (const id of planIds) {
+    const input = h("input", { type: "radio", name: `${idPrefix}-plan`, id: `${idPrefix}-plan-${id}`, value: id });
+    input.checked = id === selected;
+    input.addEventListener("change", () => input.checked && onChange(id));
+    fieldset.append(h("div", { class: "radio" }, input,
+      h("label", { for: input.id }, h("span", { text: planName(ctx, id) }), describe ? describe(id) : null)));
+  }
+  return fieldset;
+}
+
+/** "Why this answer": the rule ids in plain words, the edition and the sources. */
+export function whyBlock(ctx, rules, sources, edition = null) {
+  const t = ctx.t;
+  const uniqueRules = [...new Set(rules)];
+  const uniqueSources = [...new Set(sources)];
+  return h("details", { class: "why", part: "why" },
+    h("summary", { text: t("why") }),
+    h("h4", { text: t("rules") }),
+    h("ul", { class: "rules" }, uniqueRules.map((id) =>
+      h("li", {}, h("span", { class: "rule-id", text: id }), " ", t.rule(id) ?? ""))),
+    edition ? h("p", {}, `${t("edition")}: `, h("span", { text: edition })) : null,
+    h("h4", { text: t("sources") }),
+    h("ul", { class: "sources" }, uniqueSources.map((s) => h("li", { text: t.source(s) }))));
+}

@@ -1,0 +1,203 @@
+// <coverage-calc>: the embeddable calculator, a custom element over the rules core.
+//
+//   <script type="module" src="/pkg/coverage-calc.js"></script>
+//   <coverage-calc product="dji-mini-4-pro" mode="buy" lang="ja"></coverage-calc>
+//
+// Attributes (all optional, all observed): `product` (a catalog id; without it the widget offers
+// a product list), `plans` (plan ids separated by spaces or commas: the plans to offer), `mode`
+// (`buy` default, `status`, `compare`, `ipro`), `lang` (`ja` default, `en`), `now` (an instant
+// that pins "now", e.g. for a demo; the live clock by default).
+//
+// It loads its WebAssembly next to this file, renders into its own shadow root with a constructed
+// stylesheet (no inline script or style, works under `script-src 'self' 'wasm-unsafe-eval';
+// style-src 'self'`), builds its DOM with createElement/textContent only, stores nothing, makes
+// no request after its files are loaded, and defines no global but the element. Each answer is
+// dispatched as a `coverage-change` CustomEvent (bubbles, composed) and kept in `.answer`.
+
+import init, * as api from "./coverage_calc.js";
+import css from "./coverage-calc-style.js";
+import { translator, langOf, localeOf } from "./coverage-calc-i18n.js";
+import { h, toJstInstant, parseJstInstant, formatters } from "./coverage-calc-util.js";
+import buyMode from "./coverage-calc-buy.js";
+import statusMode from "./coverage-calc-status.js";
+import compareMode from "./coverage-calc-compare.js";
+import iproMode from "./coverage-calc-ipro.js";
+
+/** The modes, by name. A new mode is a module with `{name, requires, create(ctx)}`. */
+const MODES = new Map([buyMode, statusMode, compareMode, iproMode].map((m) => [m.name, m]));
+
+let sheet = null;
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  return sheet;
+}
+
+/** The engine, loaded once for every element on the page. */
+let engine = null;
+function loadEngine() {
+  engine ??= init({ module_or_path: new URL("./coverage_calc_bg.wasm", import.meta.url) })
+    .then(() => ({ api, catalog: api.catalog() }));
+  return engine;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+/** A `now` attribute → an instant, or null (then the live clock). */
+function pinnedNow(value) {
+  if (!value) return null;
+  if (RFC3339.test(value.trim()) && !Number.isNaN(Date.parse(value))) return value.trim();
+  return parseJstInstant(value);
+}
+
+class CoverageCalcElement extends HTMLElement {
+  static observedAttributes = ["product", "plans", "mode", "lang", "now"];
+
+  #shadow;
+  #body;
+  #live;
+  #engine = null;
+  #view = null;
+  /** Form state per mode, kept across re-renders (language, product, attribute changes). */
+  #states = Object.create(null);
+  #timer = 0;
+  #scheduled = false;
+  #announceTimer = 0;
+  #lastAnnounced = "";
+  #answer = null;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: "open" });
+    this.#shadow.adoptedStyleSheets = [styles()];
+    this.#body = h("div", { class: "body", part: "body" });
+    this.#live = h("div", { class: "sr-only", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+    this.#shadow.append(this.#body, this.#live);
+  }
+
+  /** The last answer dispatched (the `detail` of the last `coverage-change`), or null. */
+  get answer() {
+    return this.#answer;
+  }
+
+  connectedCallback() {
+    if (!this.#engine) {
+      const t = translator(langOf(this.getAttribute("lang")));
+      this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: t("loading") }));
+      loadEngine().then((e) => {
+        this.#engine = e;
+        if (this.isConnected) this.#render();
+      }, () => {
+        const t2 = translator(langOf(this.getAttribute("lang")));
+        this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t2("loadFailed") }));
+      });
+    } else {
+      this.#render();
+    }
+    clearInterval(this.#timer);
+    this.#timer = setInterval(() => this.#tick(), 1000);
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.#timer);
+    clearTimeout(this.#announceTimer);
+    this.#timer = 0;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.#engine || this.#scheduled) return;
+    // Several attributes set together (a variant switch) re-render once.
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#render();
+    });
+  }
+
+  /** Builds the context of a mode from the attributes. */
+  #context(modeName) {
+    const lang = langOf(this.getAttribute("lang"));
+    const t = translator(lang);
+    const locale = localeOf(lang);
+    const plansAttr = (this.getAttribute("plans") ?? "").split(/[\s,]+/).filter(Boolean);
+    const pinned = pinnedNow(this.getAttribute("now"));
+    this.#states[modeName] ??= {};
+    return {
+      api: this.#engine.api,
+      catalog: this.#engine.catalog,
+      lang, locale, t,
+      fmt: formatters(locale, t),
+      product: this.getAttribute("product")?.trim() || null,
+      plans: plansAttr.length > 0 ? plansAttr : null,
+      pinned: pinned !== null,
+      now: () => pinned ?? toJstInstant(new Date()),
+      state: this.#states[modeName],
+      root: this.#shadow,
+      emit: (detail) => this.#emit({ ...detail, lang }),
+      report: (report) => this.#report(t, report),
+    };
+  }
+
+  #render() {
+    const focusedId = this.#shadow.activeElement?.id ?? null;
+    const modeName = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+    const mode = MODES.get(modeName);
+    const lang = langOf(this.getAttribute("lang"));
+    const t = translator(lang);
+    this.#body.setAttribute("lang", lang);
+    this.#view = null;
+    if (!mode) {
+      this.#body.replaceChildren(h("p", { class: "notice", part: "notice", text: t("unknownMode", { mode: modeName }) }));
+      return;
+    }
+    const missing = mode.requires.filter((fn) => typeof this.#engine.api[fn] !== "function");
+    if (missing.length > 0) {
+      this.#body.replaceChildren(h("div", { class: "mode" },
+        h("h2", { class: "heading", part: "heading", text: t(`mode.${modeName}`) }),
+        h("p", { class: "notice", part: "notice", text: t("unavailable", { mode: t(`mode.${modeName}`) }) })));
+      this.#emit({ mode: modeName, lang, answer: null, error: "not_available" });
+      return;
+    }
+    const ctx = this.#context(modeName);
+    this.#ctx = ctx;
+    try {
+      this.#view = mode.create(ctx);
+      this.#body.replaceChildren(this.#view.el);
+    } catch {
+      // A defect of a view: say so instead of leaving the host page with a broken element.
+      this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t("err.other") }));
+      return;
+    }
+    if (focusedId) this.#shadow.getElementById(focusedId)?.focus();
+  }
+
+  #ctx = null;
+
+  #tick() {
+    if (!this.#view || !this.#ctx || this.#ctx.pinned) return;
+    this.#view.tick(this.#ctx.now());
+  }
+
+  #emit(detail) {
+    this.#answer = detail;
+    this.dispatchEvent(new CustomEvent("coverage-change", { detail, bubbles: true, composed: true }));
+  }
+
+  /** Announces the errors (field: words) or the answer's one-line summary, once typing pauses. */
+  #report(t, { errors, summary }) {
+    const text = errors.length > 0
+      ? `${t("error.summary", { n: errors.length })} ${errors.map((e) => e.text).join(" ")}`
+      : summary ?? "";
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      if (text === this.#lastAnnounced) return;
+      this.#lastAnnounced = text;
+      this.#live.textContent = text;
+    }, 600);
+  }
+}
+
+if (!customElements.get("coverage-calc")) customElements.define("coverage-calc", CoverageCalcElement);
+
+export { CoverageCalcElement };
