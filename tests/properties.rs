@@ -125,16 +125,61 @@ const IPRO: &[Field] = &[
     req("now", Kind::Instant),
 ];
 
-// The functions other helpers are still adding (issue 6 lists them); their request shapes as far
-// as RULES.md tells (EN-6, EN-13). Align a line with the real `types.d.ts` once the function
-// lands: until then its requests mostly end in `unknown_field`, still never a panic.
-const CONTRACT_PRODUCT: &[Field] =
-    &[req("product", Kind::Product(EN)), req("activatedOn", Kind::Date), opt("claims", Kind::List(&Kind::Amount, 4))];
-const PLUS_CONTRACT: &[Field] =
-    &[req("products", Kind::List(&Kind::Object(CONTRACT_PRODUCT), 4)), req("now", Kind::Instant)];
-const COMPARE: &[Field] = &[
+// DJI Care Enterprise (EN-1 … EN-13), as in `src/types.d.ts`.
+const EN_NEW: &[&str] = &["enterprise-basic", "enterprise-plus"];
+const EN_RENEW: &[&str] = &["enterprise-basic-renew", "enterprise-plus-renew"];
+const EN_ALL: &[&str] = &["enterprise-basic", "enterprise-plus", "enterprise-basic-renew", "enterprise-plus-renew"];
+const OWNERS: &[&str] = &["A社", "B社"];
+const MEMBER_IDS: &[&str] = &["#1", "#2", "#3", "#4"];
+const EN_BUY_NEW: &[Field] = &[
+    req("plan", Kind::OneOf(EN_NEW)),
     req("product", Kind::Product(EN)),
+    opt("activatedAt", Kind::Instant),
+    opt("invitationAt", Kind::Instant),
+    opt("region", Kind::OneOf(REGIONS)),
+    req("now", Kind::Instant),
+];
+const HELD: &[Field] =
+    &[req("start", Kind::Date), opt("replacementsUsed", Kind::Count(3)), opt("claimed", Kind::Amount)];
+const EN_BUY_RENEW: &[Field] = &[
+    req("plan", Kind::OneOf(EN_RENEW)),
+    req("product", Kind::Product(EN)),
+    req("held", Kind::Object(HELD)),
+    opt("videoInspectionPassed", Kind::Bool),
+    opt("region", Kind::OneOf(REGIONS)),
+    req("now", Kind::Instant),
+];
+const EN_CLAIM: &[Field] = &[req("date", Kind::Date), opt("amount", Kind::Amount)];
+const EN_STATUS: &[Field] = &[
+    req("plan", Kind::OneOf(EN_ALL)),
+    req("product", Kind::Product(EN)),
+    req("start", Kind::Date),
+    opt("claims", Kind::List(&Kind::Object(EN_CLAIM), 4)),
+    opt("videoInspectionPassed", Kind::Bool),
+    req("now", Kind::Instant),
+];
+const MEMBER: &[Field] = &[
+    req("product", Kind::Product(EN)),
+    req("date", Kind::Date),
+    opt("owner", Kind::OneOf(OWNERS)),
+    opt("region", Kind::OneOf(REGIONS)),
+    opt("videoInspectionPassed", Kind::Bool),
+];
+const CONTRACT_CLAIM: &[Field] =
+    &[req("member", Kind::OneOf(MEMBER_IDS)), req("date", Kind::Date), req("amount", Kind::Amount)];
+const PLUS_CONTRACT: &[Field] = &[
+    req("activatedOn", Kind::Date),
+    req("owner", Kind::OneOf(OWNERS)),
+    opt("region", Kind::OneOf(REGIONS)),
+    opt("members", Kind::List(&Kind::Object(MEMBER), 4)),
+    opt("claims", Kind::List(&Kind::Object(CONTRACT_CLAIM), 4)),
+    req("now", Kind::Instant),
+];
+const FLEET_LINE: &[Field] = &[req("product", Kind::Product(EN)), opt("units", Kind::Count(5))];
+const COMPARE: &[Field] = &[
+    opt("product", Kind::Product(EN)),
     opt("units", Kind::Count(20)),
+    opt("fleet", Kind::List(&Kind::Object(FLEET_LINE), 3)),
     req("incidents", Kind::Count(10)),
     req("repairCost", Kind::Amount),
 ];
@@ -144,6 +189,9 @@ const FUNCTIONS: &[Function] = &[
     Function { name: "catalog", request: &[] },
     Function { name: "buy", request: BUY },
     Function { name: "status", request: STATUS },
+    Function { name: "buy", request: EN_BUY_NEW },
+    Function { name: "buy", request: EN_BUY_RENEW },
+    Function { name: "status", request: EN_STATUS },
     Function { name: "ipro", request: IPRO },
     Function { name: "plusContract", request: PLUS_CONTRACT },
     Function { name: "compare", request: COMPARE },

@@ -30,10 +30,14 @@ const GOOD = {
     now: "2026-11-20T12:00:00+09:00",
   },
   ipro: { kind: "camera", deliveryDate: "2024-04-01", partnersCircleMember: true, onFiveYearList: true, inJapan: true, now: "2026-11-20T12:00:00+09:00" },
-  // Filled in when these functions land (the helpers adding them know their requests); until
-  // then only the malformed values are fed to them, if exported.
-  plusContract: null,
-  compare: null,
+  plusContract: {
+    activatedOn: "2026-04-01",
+    owner: "A社",
+    members: [{ product: "matrice-300-rtk", date: "2026-04-01" }, { product: "zenmuse-h20t", date: "2026-04-20" }],
+    claims: [{ member: "#1", date: "2026-06-01", amount: "300000" }],
+    now: "2026-11-20T12:00:00+09:00",
+  },
+  compare: { product: "matrice-300-rtk", units: 2, incidents: 4, repairCost: "250000" },
 };
 
 const failures = [];
@@ -188,7 +192,7 @@ async function main() {
     notes.push(`\`${fn}\` is not exported by this package; skipped`);
     return false;
   });
-  for (const fn of ["catalog", "buy", "status", "ipro"]) {
+  for (const fn of ["catalog", "buy", "status", "ipro", "plusContract", "compare"]) {
     if (!fns.includes(fn)) fail(`\`${fn}\` is not exported`);
   }
   const before = goodAnswers(api, fns);
@@ -213,7 +217,7 @@ async function main() {
     if (after[fn] !== before[fn]) fail(`at the end: known-good ${fn} call answers differently`);
   }
   // Sanity: the malformed values really produced errors (a test that cannot fail is a defect).
-  for (const fn of ["buy", "status", "ipro"]) {
+  for (const fn of ["buy", "status", "ipro", "plusContract", "compare"]) {
     for (const code of ["invalid_json", "invalid_request", "missing_field", "unknown_field"]) {
       if (!seen[`${fn}: ${code}`]) fail(`${fn}: no malformed value gave \`${code}\``);
     }

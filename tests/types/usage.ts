@@ -6,13 +6,23 @@
 import init, {
   buy,
   catalog,
+  compare,
   initSync,
+  plusContract,
   ipro,
   status,
   type BuyAnswer,
   type BuyRequest,
   type Catalog,
   type ClaimKind,
+  type CompareAnswer,
+  type CompareRequest,
+  type EnterpriseBuyAnswer,
+  type EnterpriseBuyRequest,
+  type EnterpriseStatusAnswer,
+  type EnterpriseStatusRequest,
+  type PlusContractAnswer,
+  type PlusContractRequest,
   type CoverageCalcError,
   type Edition,
   type ErrorCode,
@@ -34,10 +44,14 @@ const exact = <A, B>(proof: Equals<A, B>): Equals<A, B> => proof;
 // The exports' signatures, exactly.
 exact<ReturnType<typeof catalog>, Catalog>(true);
 exact<Parameters<typeof catalog>, []>(true);
-exact<ReturnType<typeof buy>, BuyAnswer>(true);
-exact<Parameters<typeof buy>, [request: BuyRequest]>(true);
-exact<ReturnType<typeof status>, StatusAnswer>(true);
-exact<Parameters<typeof status>, [request: StatusRequest]>(true);
+exact<ReturnType<typeof buy>, BuyAnswer | EnterpriseBuyAnswer>(true);
+exact<Parameters<typeof buy>, [request: BuyRequest | EnterpriseBuyRequest]>(true);
+exact<ReturnType<typeof status>, StatusAnswer | EnterpriseStatusAnswer>(true);
+exact<Parameters<typeof status>, [request: StatusRequest | EnterpriseStatusRequest]>(true);
+exact<ReturnType<typeof plusContract>, PlusContractAnswer>(true);
+exact<Parameters<typeof plusContract>, [request: PlusContractRequest]>(true);
+exact<ReturnType<typeof compare>, CompareAnswer>(true);
+exact<Parameters<typeof compare>, [request: CompareRequest]>(true);
 exact<ReturnType<typeof ipro>, IproAnswer>(true);
 exact<Parameters<typeof ipro>, [request: IproRequest]>(true);
 exact<CoverageCalcError["code"], ErrorCode>(true);
@@ -104,7 +118,10 @@ export function buyNow(product: string, activatedAt: string | null): string {
     region: "JP",
     now: new Date().toISOString(),
   };
-  const a = buy(request);
+  const answer = buy(request);
+  // Enterprise answers say their family; a Care Refresh answer has none.
+  if ("family" in answer) throw new Error(`not a Care Refresh answer: ${answer.family}`);
+  const a: BuyAnswer = answer;
   const lines: string[] = [a.plan, a.product, feeText(a.price), feeText(a.fees.replacement), feeText(a.fees.flyaway)];
   if (a.eligible) {
     lines.push(`route ${a.route ?? "?"}`, periodText(a.service), periodText(a.warrantyExtension));
@@ -133,7 +150,9 @@ export function held(claims: { kind: ClaimKind; date: string }[]): string {
     claims,
     now: "2026-11-20T12:00:00+09:00",
   };
-  const s = status(request);
+  const answer = status(request);
+  if ("family" in answer) throw new Error(`not a Care Refresh answer: ${answer.family}`);
+  const s: StatusAnswer = answer;
   const state: "not-started" | "active" | "expired" = s.state;
   const ext: Extension = s.extension;
   const next: string = ext.possible && ext.period !== null ? `${ext.status} until ${ext.buyUntil ?? "?"}` : ext.status;
@@ -149,6 +168,33 @@ export function held(claims: { kind: ClaimKind; date: string }[]): string {
   return [state, String(s.active), periodText(s.period), next, String(left), feeText(s.nextReplacementFee),
     feeText(s.nextFlyawayFee), feeText(ext.price), String(ext.totalMonthsAfter ?? 0), periodText(s.warrantyExtension),
     s.flyawayOffered, s.edition.sources.join(","), ...s.rules].join("\n");
+}
+
+export function sales(units: number): string {
+  const request: CompareRequest = { fleet: [{ product: "matrice-300-rtk", units }], incidents: 5, repairCost: "250000" };
+  const a: CompareAnswer = compare(request);
+  // @ts-expect-error: incidents are required
+  const missing: CompareRequest = { product: "matrice-300-rtk", repairCost: 1 };
+  void missing;
+  return JSON.stringify(a);
+}
+
+export function pool(): string {
+  const request: PlusContractRequest = {
+    activatedOn: "2026-04-01",
+    owner: "A",
+    members: [{ product: "matrice-300-rtk", date: "2026-04-01" }],
+    claims: [{ member: "#1", date: "2026-06-01", amount: "300000" }],
+    now: "2026-11-20T12:00:00+09:00",
+  };
+  const a: PlusContractAnswer = plusContract(request);
+  const renew: EnterpriseBuyRequest = { plan: "enterprise-plus-renew", product: "matrice-300-rtk", held: { start: "2026-04-01" }, now: request.now };
+  const held: EnterpriseStatusRequest = { plan: "enterprise-basic", product: "matrice-300-rtk", start: "2026-04-01", now: request.now };
+  const r = buy(renew);
+  const h = status(held);
+  const e: EnterpriseBuyAnswer | null = "family" in r ? r : null;
+  const st: EnterpriseStatusAnswer | null = "family" in h ? h : null;
+  return [a.pool.left.amount, String(e?.eligible), String(st?.active)].join("\n");
 }
 
 export function repair(deliveryDate: string, member: boolean | null): string {
