@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test of the project: formatting, lints (native and wasm32), the Rust tests with the
-# golden files, then the same golden files through the built wasm package in node, then the
-# widget and the pages in headless Chromium (tests/browser/).
+# Every test of the project: formatting, lints (native and wasm32), the Rust tests (golden files,
+# the T-2 sweep, property tests), then the type check of the generated .d.ts, the golden files and
+# malformed values through the built wasm package in node, then the widget and the pages in
+# headless Chromium (tests/browser/). (Fuzzing is separate: README, "Fuzzing".)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,9 @@ step "cargo test"
 cargo test --quiet
 step "build pkg/"
 scripts/build.sh
-step "node: the package and the golden files through wasm"
+step "tsc --noEmit: the generated pkg/*.d.ts and a caller's code (tests/types)"
+./node_modules/.bin/tsc -p tests/types
+step "node: the package, the golden files and malformed values through wasm"
 for t in tests/node/*.mjs; do node "$t"; done
 step "node: the README's example"
 node examples/node.mjs >/dev/null

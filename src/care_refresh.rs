@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::catalog::{catalog, Allowance, Category, Edition, Flyaway, Plan, Product, RefreshTerms};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Fee;
-use crate::time::{days_after, japan_date, Date, Instant, Period, Window};
+use crate::time::{clip, days_after, japan_date, Date, Instant, Period, Window};
 
 /// Regions where Care Refresh is sold (CR-5): ISO 3166 codes, with `EU` for the Union as a whole.
 pub const REGIONS_SOLD: &[&str] = &[
@@ -624,8 +624,12 @@ pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
 /// Months of coverage of the chain, the plan held included; errors when the chain is not one of
 /// CR-14's (1y → 1y → 1y, 2y → 1y).
 fn chain_months(input: &StatusInput<'_>, plan: &Plan) -> Result<u32> {
-    let invalid =
-        |why: &str| Error::new(ErrorCode::InvalidChain, format!("chain {:?} → `{}`: {why}", input.chain, plan.id));
+    let invalid = |why: &str| {
+        Error::new(
+            ErrorCode::InvalidChain,
+            format!("chain {} → `{}`: {why}", clip(&format!("{:?}", input.chain)), plan.id),
+        )
+    };
     let mut months = 0u32;
     for (i, id) in input.chain.iter().enumerate() {
         let earlier = catalog()?.plan(id)?;

@@ -517,9 +517,18 @@ impl Window {
     }
 }
 
-/// At most 40 characters of a user's value, for error messages.
+/// At most 40 characters of a user's value, for error messages, on one line: control
+/// characters and the Unicode line and paragraph separators are written as `\u{…}` escapes (a
+/// value with a newline would otherwise break the message's one line; found by the fuzzer).
 pub(crate) fn clip(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
+    let mut out = String::with_capacity(text.len().min(48));
+    for c in text.chars().take(40) {
+        if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
     if text.chars().nth(40).is_some() {
         out.push('…');
     }
@@ -626,5 +635,11 @@ mod tests {
     #[test]
     fn clip_limits_long_values() {
         assert_eq!(clip(&"a".repeat(100)).chars().count(), 41);
+    }
+
+    #[test]
+    fn clip_keeps_messages_on_one_line() {
+        assert_eq!(clip("a\nb\r\u{2028}\u{0}é"), "a\\u{a}b\\u{d}\\u{2028}\\u{0}é");
+        assert_eq!(clip("\t").lines().count(), 1);
     }
 }
