@@ -19,8 +19,6 @@
 //! assert_eq!(error.code().as_str(), "unknown_product");
 //! ```
 
-use std::sync::OnceLock;
-
 use serde::Serialize;
 
 use crate::care_enterprise;
@@ -308,11 +306,18 @@ pub fn ipro(request: &IproRequest) -> Result<IproAnswer> {
     ipro::ipro(&input)
 }
 
-/// The catalog as JSON, serialised once.
+/// The catalog as JSON (see `data/catalog.json`).
 pub fn catalog_json() -> Result<&'static str> {
-    static JSON: OnceLock<Result<String>> = OnceLock::new();
-    JSON.get_or_init(|| to_json(catalog()?)).as_ref().map(String::as_str).map_err(Clone::clone)
+    // Loading the catalog checks the data files; the JSON itself is generated text.
+    catalog()?;
+    Ok(CATALOG_JSON.trim_end())
 }
+
+/// The catalog serialised, generated from the data files and kept in `data/catalog.json`: the
+/// wasm module carries this text rather than the code that would serialise the catalog (about
+/// 4 KB gzip). The test `catalog_json_is_generated_from_the_data` fails when it is stale and
+/// rewrites it with `UPDATE_CATALOG=1 cargo test catalog_json`.
+const CATALOG_JSON: &str = include_str!("../data/catalog.json");
 
 fn is_enterprise_request(value: &Value<'_>) -> bool {
     enterprise_plan_id(value).is_some()
@@ -531,10 +536,21 @@ mod tests {
     }
 
     #[test]
-    fn catalog_json_is_cached_and_parses() {
+    fn catalog_json_is_generated_from_the_data() {
+        let generated = crate::json_write::to_string(catalog().unwrap(), 32_768).unwrap() + "\n";
+        if std::env::var_os("UPDATE_CATALOG").is_some() {
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/data/catalog.json"), &generated).unwrap();
+        } else {
+            assert!(
+                generated == CATALOG_JSON,
+                "data/catalog.json is stale: run `UPDATE_CATALOG=1 cargo test catalog_json` and commit it"
+            );
+        }
+    }
+
+    #[test]
+    fn catalog_json_parses() {
         let a = catalog_json().unwrap();
-        let b = catalog_json().unwrap();
-        assert!(std::ptr::eq(a, b));
         let v: serde_json::Value = serde_json::from_str(a).unwrap();
         assert_eq!(v["products"].as_array().unwrap().len(), 57);
         assert_eq!(v["ipro"]["kinds"].as_array().unwrap().len(), 4);

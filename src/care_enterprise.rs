@@ -1021,7 +1021,7 @@ fn reminders(end: Date, today: Date, data: &EnterpriseRules) -> Result<Vec<Remin
 /// same date (one small sort shared by status and contracts).
 fn date_order(dates: impl Iterator<Item = Date>) -> Vec<usize> {
     let mut order: Vec<(Date, usize)> = dates.enumerate().map(|(i, d)| (d, i)).collect();
-    order.sort_unstable();
+    crate::sort::heapsort(&mut order);
     order.into_iter().map(|(_, i)| i).collect()
 }
 

@@ -6,7 +6,6 @@
 //! use and kept (a `OnceLock`); a malformed data file is a defect of the build, reported as an
 //! [`ErrorCode::Internal`] error and caught by the unit tests, never a panic.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -308,7 +307,7 @@ pub struct Edition {
     /// Purchase window after the invitation e-mail (CR-4).
     pub invitation_window_hours: u32,
     /// Replacements per plan id (CR-7).
-    pub plans: BTreeMap<String, Allowance>,
+    pub plans: Allowances,
     /// The extension rule, or `null` when the edition has none (CR-14).
     pub extension: Option<ExtensionTerms>,
     /// The seed documents it is read from.
@@ -348,6 +347,24 @@ pub struct Catalog {
     product_index: Index,
 }
 
+/// What each plan gives under an edition, by plan id, in the order of the data file (serialised as
+/// a JSON object).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Allowances(pub Vec<(String, Allowance)>);
+
+impl Allowances {
+    /// The allowance of a plan.
+    pub fn get(&self, plan: &str) -> Option<&Allowance> {
+        self.0.iter().find(|(id, _)| id == plan).map(|(_, a)| a)
+    }
+}
+
+impl Serialize for Allowances {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(id, a)| (id, a)))
+    }
+}
+
 /// Ids sorted, with their position: a binary search finds one with no hashing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Index(Vec<(String, usize)>);
@@ -356,7 +373,7 @@ impl Index {
     /// The index of `ids`, or the first id that is there twice.
     fn of<'a>(ids: impl Iterator<Item = &'a String>) -> std::result::Result<Self, String> {
         let mut entries: Vec<(String, usize)> = ids.cloned().zip(0..).collect();
-        entries.sort();
+        crate::sort::heapsort(&mut entries);
         if let Some(w) = entries.windows(2).find(|w| matches!(w, [a, b] if a.0 == b.0)) {
             return Err(w.first().map(|(id, _)| id.clone()).unwrap_or_default());
         }
@@ -551,15 +568,15 @@ fn read_editions(text: &str) -> Result<Vec<Edition>> {
                 ],
             )?;
             let plans_value = f.optional("plans").unwrap_or(&Value::Null);
-            let mut plans = BTreeMap::new();
+            let mut plans = Allowances::default();
             for (id, a) in
                 Fields::of(plans_value, "an edition's plans", &["care-refresh-1y", "care-refresh-2y"])?.entries()
             {
                 let a = Fields::of(a, "an allowance", &["replacements", "flyawayMax"])?;
-                plans.insert(
+                plans.0.push((
                     id.to_owned(),
                     Allowance { replacements: a.count("replacements")?, flyaway_max: a.count("flyawayMax")? },
-                );
+                ));
             }
             let extension = match f.optional("extension") {
                 None => None,

@@ -24,6 +24,7 @@ pub mod ipro;
 mod json;
 mod json_write;
 pub mod money;
+mod sort;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]
