@@ -6,8 +6,10 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+// The same requests as tests/bench/wasm.mjs, so the two can be compared.
 const BUY: &str = r#"{"plan":"care-refresh-2y","product":"dji-mavic-3","activatedAt":"2026-11-19T10:00:00+09:00","now":"2026-11-20T10:00:00+09:00"}"#;
 const STATUS: &str = r#"{"plan":"care-refresh-1y","product":"dji-mini-4-pro","start":"2026-01-10","claims":[{"kind":"flyaway","date":"2026-05-01"}],"now":"2026-11-20T12:00:00+09:00"}"#;
+const COMPARE: &str = r#"{"fleet":[{"product":"matrice-210-v2","units":3},{"product":"phantom-4-rtk","units":2}],"incidents":10,"repairCost":"250000"}"#;
 
 fn median_ns(f: impl Fn() -> usize) -> f64 {
     const BATCH: u32 = 2_000;
@@ -31,6 +33,8 @@ fn main() {
     coverage_calc::api::catalog_json().unwrap();
     let buy = median_ns(|| coverage_calc::api::buy_json(black_box(BUY)).unwrap().len());
     let status = median_ns(|| coverage_calc::api::status_json(black_box(STATUS)).unwrap().len());
+    let compare = median_ns(|| coverage_calc::api::compare_json(black_box(COMPARE)).unwrap().len());
     println!("native_buy_ns {buy:.0}");
     println!("native_status_ns {status:.0}");
+    println!("native_compare_ns {compare:.0}");
 }

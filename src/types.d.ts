@@ -6,6 +6,8 @@ export type InstantString = string;
 export type DecimalString = string;
 /** A rule id of RULES.md, e.g. `"CR-3"`. */
 export type RuleId = string;
+/** The functions of the JSON contract, by their JavaScript names (for `callJson`). */
+export type ApiFunction = "catalog" | "buy" | "status" | "plusContract" | "compare" | "ipro";
 
 export type PlanId = "care-refresh-1y" | "care-refresh-2y" | "enterprise-basic" | "enterprise-plus"
   | "enterprise-basic-renew" | "enterprise-plus-renew" | "ipro-warranty" | "ipro-partners-5y";

@@ -78,3 +78,20 @@ pub fn compare(#[wasm_bindgen(unchecked_param_type = "CompareRequest")] request:
 pub fn ipro(#[wasm_bindgen(unchecked_param_type = "IproRequest")] request: JsValue) -> Result<JsValue, JsValue> {
     answer(api::ipro_json(&request_text(&request)?))
 }
+
+/// The JSON contract as text: calls the function `name` (`catalog`, `buy`, `status`, `plusContract`,
+/// `compare` or `ipro`) with a request's JSON text and returns the answer's JSON text, for
+/// callers that hold JSON already (from a server, from storage). Throws a coded `Error` like the
+/// other functions; arguments that are not strings are `invalid_request`.
+#[wasm_bindgen(js_name = callJson)]
+pub fn call_json(
+    #[wasm_bindgen(unchecked_param_type = "ApiFunction")] name: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
+) -> Result<String, JsValue> {
+    let text = |value: &JsValue, what: &str| {
+        value
+            .as_string()
+            .ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidRequest, format!("{what} must be a string"))))
+    };
+    api::call_json(&text(&name, "the function name")?, &text(&request, "the request text")?).map_err(|e| js_error(&e))
+}

@@ -11,12 +11,9 @@
 // be a real `Error` named `CoverageCalcError`). Every failure is collected; the script prints
 // them all, each with its file, the path inside the answer, expected and actual, and exits 1.
 //
-// `requestText` cases (raw request text, e.g. not JSON at all): the wasm exports take a JS value
-// and `JSON.stringify` it, so raw text reaches the core as a JSON *string*, never as broken JSON.
-// The raw string is still passed as the argument; if the same code comes back the case passes.
-// If it does not and the expected code is `invalid_json`, the script says so and checks
-// `invalid_json` with the values the wasm layer cannot stringify instead (a BigInt, `undefined`).
-// Any other code that cannot be reproduced is skipped with a printed note.
+// Every case runs twice: through the object API (`buy(request)`) and through the text API
+// (`callJson("buy", text)`); `requestText` cases (raw text, e.g. broken JSON) through the text API
+// only.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -177,9 +174,16 @@ function errorDiffs(thrown, code) {
   return diffs;
 }
 
-function runCase(api, name, file) {
-  const arg = Object.hasOwn(file, "requestText") ? file.requestText : file.request;
-  const result = call(api, file.function, arg, true);
+/** The same call through the text API, `callJson(function, text)`: the answer parsed. */
+function callText(api, fn, text) {
+  try {
+    return { answer: JSON.parse(api.callJson(fn, text)) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function diffsOf(file, result) {
   if (Object.hasOwn(file, "expect")) {
     if (Object.hasOwn(result, "error")) {
       const e = result.error;
@@ -188,26 +192,20 @@ function runCase(api, name, file) {
     return subset(file.expect, result.answer);
   }
   if (!Object.hasOwn(result, "error")) return [`$: expected error \`${file.error}\`, got an answer: ${show(result.answer)}`];
-  const diffs = errorDiffs(result.error, file.error);
-  if (diffs.length === 0 || !Object.hasOwn(file, "requestText")) return diffs;
+  return errorDiffs(result.error, file.error);
+}
 
-  // Raw text the wasm layer cannot pass through as text (see the note at the top).
-  if (file.error === "invalid_json") {
-    notes.push(
-      `${name}: raw requestText cannot reach the core as text through wasm (JSON.stringify makes it a JSON ` +
-        `string: ${diffs.join("; ")}); checked invalid_json with a BigInt and with undefined instead`,
-    );
-    return [
-      ...errorDiffs(call(api, file.function, { plan: "care-refresh-1y", now: 1n }, true).error, "invalid_json").map(
-        (d) => `(BigInt substitute) ${d}`,
-      ),
-      ...errorDiffs(call(api, file.function, undefined, false).error, "invalid_json").map(
-        (d) => `(undefined substitute) ${d}`,
-      ),
-    ];
+// Each case runs through the object API (`buy(request)` …) and through the text API
+// (`callJson("buy", text)`); a `requestText` case (raw text, e.g. broken JSON) only through the
+// text API, since an object cannot carry it.
+function runCase(api, name, file) {
+  if (Object.hasOwn(file, "requestText")) {
+    return diffsOf(file, callText(api, file.function, file.requestText)).map((d) => `(callJson) ${d}`);
   }
-  notes.push(`${name}: SKIPPED in wasm: raw requestText cannot be reproduced through JS values (${diffs.join("; ")})`);
-  return [];
+  return [
+    ...diffsOf(file, call(api, file.function, file.request, true)),
+    ...diffsOf(file, callText(api, file.function, JSON.stringify(file.request ?? null))).map((d) => `(callJson) ${d}`),
+  ];
 }
 
 // ---------------------------------------------------------------- main

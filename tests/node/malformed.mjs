@@ -223,6 +223,37 @@ async function main() {
     }
   }
 
+  // The text API, callJson(name, text): each malformed value as the name, as the text, and every
+  // malformed value's JSON (where it has one) as the text of a buy.
+  if (typeof api.callJson === "function") {
+    const textApi = {
+      asName: (v) => api.callJson(v, "{}"),
+      asText: (v) => api.callJson("buy", v),
+      asJson: (v) => api.callJson("buy", v),
+    };
+    const jsonOf = (v) => {
+      try {
+        return JSON.stringify(v) ?? "";
+      } catch {
+        return null; // the value has no JSON (a cycle, a BigInt, a throwing getter)
+      }
+    };
+    for (const [how, f] of Object.entries(textApi)) {
+      for (const [name, raw] of malformed()) {
+        const value = how === "asJson" ? jsonOf(raw) : raw;
+        if (value === null) continue;
+        const outcome = check({ [`callJson ${how}`]: (v) => JSON.parse(f(v)) }, `callJson ${how}`, name, value, codes);
+        calls += 1;
+        if (outcome) seen[`callJson ${how}: ${outcome}`] = (seen[`callJson ${how}: ${outcome}`] ?? 0) + 1;
+        const now = goodAnswers(api, ["buy"]);
+        if (now.buy !== before.buy) fail(`after callJson ${how}(${name}): the known-good buy changed`);
+      }
+    }
+    if (!seen["callJson asText: invalid_json"]) fail("callJson: no malformed text gave `invalid_json`");
+  } else {
+    fail("`callJson` is not exported");
+  }
+
   for (const n of notes) console.log(`note: ${n}`);
   if (failures.length) {
     console.error(`${calls} malformed calls through the wasm package (${pkgDir}); ${failures.length} failures:`);

@@ -5,12 +5,14 @@
 
 import init, {
   buy,
+  callJson,
   catalog,
   compare,
   initSync,
   plusContract,
   ipro,
   status,
+  type ApiFunction,
   type BuyAnswer,
   type BuyRequest,
   type Catalog,
@@ -54,6 +56,10 @@ exact<ReturnType<typeof compare>, CompareAnswer>(true);
 exact<Parameters<typeof compare>, [request: CompareRequest]>(true);
 exact<ReturnType<typeof ipro>, IproAnswer>(true);
 exact<Parameters<typeof ipro>, [request: IproRequest]>(true);
+exact<ReturnType<typeof callJson>, string>(true);
+exact<Parameters<typeof callJson>, [name: ApiFunction, request: string]>(true);
+// @ts-expect-error: no such function
+callJson("refund", "{}");
 exact<CoverageCalcError["code"], ErrorCode>(true);
 // @ts-expect-error: the proof fails for a loose type
 exact<ReturnType<typeof buy>, any>(true);
