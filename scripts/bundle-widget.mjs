@@ -12,16 +12,28 @@
 //   export function f…   export const x…   export class X…   export default …;   export { a, b as c };
 // Module-level names stay private to their module (each module is an arrow function's body).
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const read = (p) => readFileSync(path.join(ROOT, p), "utf8");
 
+/** Every .js file under `dir` (relative to the repository), sorted. */
+function snippets(dir) {
+  if (!existsSync(path.join(ROOT, dir))) return [];
+  return readdirSync(path.join(ROOT, dir)).sort().flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(path.join(ROOT, p)).isDirectory()) return snippets(p);
+    return name.endsWith(".js") ? [p] : [];
+  });
+}
+
 /** Module files, by the specifier the sources import them with. */
 const sources = new Map([
   ["./coverage_calc.js", () => read("pkg/coverage_calc.js")],
+  // wasm-bindgen's snippets (src/tape.js), imported by the glue as ./snippets/<crate-hash>/….
+  ...snippets("pkg/snippets").map((p) => [`./${path.relative("pkg", p).split(path.sep).join("/")}`, () => read(p)]),
   ["./coverage-calc-style.js", () => `export default ${JSON.stringify(read("widget/coverage-calc.css"))};\n`],
   ...["coverage-calc-util.js", "coverage-calc-i18n.js", "coverage-calc-form.js", "coverage-calc-buy.js",
     "coverage-calc-status.js", "coverage-calc-compare.js", "coverage-calc-ipro.js", "coverage-calc.js"]
@@ -35,7 +47,7 @@ function transform(spec, text) {
   const deps = [];
   const exported = [];
   const fail = (what) => { throw new Error(`bundle-widget: ${spec}: ${what}`); };
-  let body = text.replace(/^import\s+([^;]+?)\s+from\s+"([^"]+)";\s*$/gm, (_, clause, from) => {
+  let body = text.replace(/^import\s+([^;]+?)\s+from\s+["']([^"']+)["'];\s*$/gm, (_, clause, from) => {
     if (!sources.has(from)) fail(`imports unknown module ${from}`);
     deps.push(from);
     const mod = varName(from);

@@ -27,6 +27,7 @@ use crate::catalog::{catalog, Family};
 use crate::error::{Error, ErrorCode, Result};
 use crate::ipro::{self, IproAnswer};
 use crate::json::{self, Fields, Value};
+use crate::tape::{self, Names, Tape};
 use crate::time::{clip, parse_date, parse_instant};
 
 /// A buy request, as JSON (see the TypeScript `BuyRequest`).
@@ -245,7 +246,7 @@ impl IproRequest {
 }
 
 fn to_json<T: Serialize>(answer: &T) -> Result<String> {
-    crate::json_write::to_string(answer, 1024)
+    tape::to_json(answer)
 }
 
 fn optional_instant(field: &str, text: Option<&str>) -> Result<Option<crate::time::Instant>> {
@@ -326,31 +327,47 @@ fn enterprise_plan_id(value: &Value<'_>) -> Option<String> {
 /// Can a plan be bought now? JSON `BuyRequest` in, JSON `BuyAnswer` out (an `EnterpriseBuyAnswer`
 /// for the Enterprise plans).
 pub fn buy_json(request: &str) -> Result<String> {
+    tape::print(&buy_tape(request, Names::Inline)?)
+}
+
+fn buy_tape(request: &str, names: Names) -> Result<Tape> {
     let value = json::parse(request)?;
     if is_enterprise_request(&value) {
-        return to_json(&care_enterprise::buy(&enterprise_buy_input(&value)?)?);
+        return tape::record(&care_enterprise::buy(&enterprise_buy_input(&value)?)?, names);
     }
-    to_json(&BuyView::read(&value)?.answer()?)
+    tape::record(&BuyView::read(&value)?.answer()?, names)
 }
 
 /// What does a plan held have left? JSON `StatusRequest` in, JSON `StatusAnswer` out (an
 /// `EnterpriseStatusAnswer` for the Enterprise plans).
 pub fn status_json(request: &str) -> Result<String> {
+    tape::print(&status_tape(request, Names::Inline)?)
+}
+
+fn status_tape(request: &str, names: Names) -> Result<Tape> {
     let value = json::parse(request)?;
     if is_enterprise_request(&value) {
-        return to_json(&care_enterprise::status(&enterprise_status_input(&value)?)?);
+        return tape::record(&care_enterprise::status(&enterprise_status_input(&value)?)?, names);
     }
-    to_json(&status(&StatusRequest::from_value(&value)?)?)
+    tape::record(&status(&StatusRequest::from_value(&value)?)?, names)
 }
 
 /// A Plus shared-limit contract: JSON `PlusContractRequest` in, JSON `PlusContractAnswer` out.
 pub fn plus_contract_json(request: &str) -> Result<String> {
-    to_json(&care_enterprise::plus_contract(&plus_contract_input(&json::parse(request)?)?)?)
+    tape::print(&plus_contract_tape(request, Names::Inline)?)
+}
+
+fn plus_contract_tape(request: &str, names: Names) -> Result<Tape> {
+    tape::record(&care_enterprise::plus_contract(&plus_contract_input(&json::parse(request)?)?)?, names)
 }
 
 /// Basic against Plus for sales: JSON `CompareRequest` in, JSON `CompareAnswer` out.
 pub fn compare_json(request: &str) -> Result<String> {
-    to_json(&care_enterprise::compare(&compare_input(&json::parse(request)?)?)?)
+    tape::print(&compare_tape(request, Names::Inline)?)
+}
+
+fn compare_tape(request: &str, names: Names) -> Result<Tape> {
+    tape::record(&care_enterprise::compare(&compare_input(&json::parse(request)?)?)?, names)
 }
 
 /// Reads an Enterprise buy request. Basic / Plus take `activatedAt` and `invitationAt`; the
@@ -495,7 +512,11 @@ fn compare_input(value: &Value<'_>) -> Result<care_enterprise::CompareInput> {
 
 /// i-PRO warranty phase and repair terms now. JSON `IproRequest` in, JSON `IproAnswer` out.
 pub fn ipro_json(request: &str) -> Result<String> {
-    to_json(&ipro(&IproRequest::from_json(request)?)?)
+    tape::print(&ipro_tape(request, Names::Inline)?)
+}
+
+fn ipro_tape(request: &str, names: Names) -> Result<Tape> {
+    tape::record(&ipro(&IproRequest::from_json(request)?)?, names)
 }
 
 /// Calls one function of the API by its JavaScript name: `catalog`, `buy`, `status`, `ipro`,
@@ -503,11 +524,19 @@ pub fn ipro_json(request: &str) -> Result<String> {
 pub fn call_json(function: &str, request: &str) -> Result<String> {
     match function {
         "catalog" => catalog_json().map(str::to_owned),
-        "buy" => buy_json(request),
-        "status" => status_json(request),
-        "ipro" => ipro_json(request),
-        "plusContract" => plus_contract_json(request),
-        "compare" => compare_json(request),
+        other => tape::print(&call_tape(other, request, Names::Inline)?),
+    }
+}
+
+/// Calls a function other than `catalog` and records its answer on a tape (for the wasm
+/// reader with [`Names::Shared`], or to print).
+pub(crate) fn call_tape(function: &str, request: &str, names: Names) -> Result<Tape> {
+    match function {
+        "buy" => buy_tape(request, names),
+        "status" => status_tape(request, names),
+        "ipro" => ipro_tape(request, names),
+        "plusContract" => plus_contract_tape(request, names),
+        "compare" => compare_tape(request, names),
         other => Err(Error::new(ErrorCode::InvalidValue, format!("unknown function `{}`", clip(other)))),
     }
 }

@@ -638,6 +638,7 @@ pub struct BuyAnswer {
     /// Notes from the source about this product and plan.
     pub notes: Vec<&'static str>,
     /// The rule ids that produced this answer.
+    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -989,6 +990,7 @@ pub struct StatusAnswer {
     /// Renewal reminder e-mails (EN-12).
     pub reminders: Vec<Reminder>,
     /// The rule ids that produced this answer.
+    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -1344,6 +1346,7 @@ pub struct ContractAnswer {
     /// Renewal reminders of the contract (EN-12).
     pub reminders: Vec<Reminder>,
     /// The rule ids that produced this answer.
+    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -1681,6 +1684,7 @@ pub struct CompareAnswer {
     /// What the comparison assumes.
     pub assumptions: Vec<&'static str>,
     /// The rule ids that produced this answer.
+    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 

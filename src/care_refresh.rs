@@ -139,6 +139,7 @@ pub struct Fees {
 #[serde(rename_all = "camelCase")]
 pub struct EditionRef {
     /// Its id.
+    #[serde(serialize_with = "crate::tape::name")]
     pub id: &'static str,
     /// Its sources.
     pub sources: &'static [String],
@@ -155,8 +156,10 @@ impl From<&'static Edition> for EditionRef {
 #[serde(rename_all = "camelCase")]
 pub struct BuyAnswer {
     /// The plan asked.
+    #[serde(serialize_with = "crate::tape::name")]
     pub plan: &'static str,
     /// The product asked.
+    #[serde(serialize_with = "crate::tape::name")]
     pub product: &'static str,
     /// Whether it can be bought now.
     pub eligible: bool,
@@ -185,6 +188,7 @@ pub struct BuyAnswer {
     /// The edition of the terms in force for a purchase now.
     pub edition: EditionRef,
     /// The rule ids that produced this answer.
+    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -201,7 +205,9 @@ impl Default for Rules {
 impl Rules {
     pub(crate) fn add(&mut self, ids: &[&'static str]) {
         for id in ids {
-            if !self.0.contains(id) {
+            // Byte by byte, inline: rule ids are a few bytes, a `memcmp` call costs more.
+            let same = |x: &&str| x.len() == id.len() && x.bytes().zip(id.bytes()).all(|(a, b)| a == b);
+            if !self.0.iter().any(same) {
                 self.0.push(id);
             }
         }
@@ -525,8 +531,10 @@ pub struct Extension {
 #[serde(rename_all = "camelCase")]
 pub struct StatusAnswer {
     /// The plan held.
+    #[serde(serialize_with = "crate::tape::name")]
     pub plan: &'static str,
     /// The product.
+    #[serde(serialize_with = "crate::tape::name")]
     pub product: &'static str,
     /// Where it is in its life.
     pub state: State,
@@ -553,6 +561,7 @@ pub struct StatusAnswer {
     /// The edition of the terms the plan was bought under.
     pub edition: EditionRef,
     /// The rule ids that produced this answer.
+    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 

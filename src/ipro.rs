@@ -585,6 +585,7 @@ pub struct IproAnswer {
     /// Exclusions to check before counting on a free repair (IP-4); empty outside a warranty.
     pub exclusions: Vec<String>,
     /// The rule ids that produced this answer.
+    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 

@@ -22,9 +22,9 @@ pub mod catalog;
 pub mod error;
 pub mod ipro;
 mod json;
-mod json_write;
 pub mod money;
 mod sort;
+mod tape;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]
