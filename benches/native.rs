@@ -11,22 +11,30 @@ const BUY: &str = r#"{"plan":"care-refresh-2y","product":"dji-mavic-3","activate
 const STATUS: &str = r#"{"plan":"care-refresh-1y","product":"dji-mini-4-pro","start":"2026-01-10","claims":[{"kind":"flyaway","date":"2026-05-01"}],"now":"2026-11-20T12:00:00+09:00"}"#;
 const COMPARE: &str = r#"{"fleet":[{"product":"matrice-210-v2","units":3},{"product":"phantom-4-rtk","units":2}],"incidents":10,"repairCost":"250000"}"#;
 
+/// Nanoseconds per call: the median of 21 batches of 2000 calls, in each of 5 rounds half a
+/// second apart; the best round is reported (as tests/bench/wasm.mjs does: this machine is a
+/// shared VM whose neighbours slow whole seconds down).
 fn median_ns(f: impl Fn() -> usize) -> f64 {
     const BATCH: u32 = 2_000;
     for _ in 0..BATCH {
         black_box(f());
     }
-    let mut samples: Vec<f64> = (0..51)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..BATCH {
-                black_box(f());
-            }
-            t.elapsed().as_nanos() as f64 / f64::from(BATCH)
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
+    let mut best = f64::INFINITY;
+    for _ in 0..5 {
+        let mut samples: Vec<f64> = (0..21)
+            .map(|_| {
+                let t = Instant::now();
+                for _ in 0..BATCH {
+                    black_box(f());
+                }
+                t.elapsed().as_nanos() as f64 / f64::from(BATCH)
+            })
+            .collect();
+        samples.sort_by(f64::total_cmp);
+        best = best.min(samples[samples.len() / 2]);
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    best
 }
 
 fn main() {

@@ -19,14 +19,14 @@ ratio() { awk -v w="${v[wasm_text_$1_us]}" -v n="${v[native_$1_ns]}" 'BEGIN { pr
 check() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 <= b + 0) ? "ok" : "OVER" }'; }
 
 printf '%-40s %14s %12s %s\n' "figure" "value" "budget" ""
-printf '%-40s %14s %12s %s\n' "native buy answer (ns, median)" "${v[native_buy_ns]}" "" ""
-printf '%-40s %14s %12s %s\n' "native status answer (ns, median)" "${v[native_status_ns]}" "" ""
-printf '%-40s %14s %12s %s\n' "native compare answer (ns, median)" "${v[native_compare_ns]}" "" ""
-printf '%-40s %14s %12s %s\n' "wasm buy via JS API (µs, median)" "${v[wasm_buy_us]}" "5" "$(check "${v[wasm_buy_us]}" 5)"
-printf '%-40s %14s %12s %s\n' "wasm status via JS API (µs, median)" "${v[wasm_status_us]}" "5" "$(check "${v[wasm_status_us]}" 5)"
-printf '%-40s %14s %12s %s\n' "wasm compare via JS API (µs, median)" "${v[wasm_compare_us]}" "5" "$(check "${v[wasm_compare_us]}" 5)"
+printf '%-40s %14s %12s %s\n' "native buy answer (ns)" "${v[native_buy_ns]}" "" ""
+printf '%-40s %14s %12s %s\n' "native status answer (ns)" "${v[native_status_ns]}" "" ""
+printf '%-40s %14s %12s %s\n' "native compare answer (ns)" "${v[native_compare_ns]}" "" ""
+printf '%-40s %14s %12s %s\n' "wasm buy via JS API (µs)" "${v[wasm_buy_us]}" "5" "$(check "${v[wasm_buy_us]}" 5)"
+printf '%-40s %14s %12s %s\n' "wasm status via JS API (µs)" "${v[wasm_status_us]}" "5" "$(check "${v[wasm_status_us]}" 5)"
+printf '%-40s %14s %12s %s\n' "wasm compare via JS API (µs)" "${v[wasm_compare_us]}" "5" "$(check "${v[wasm_compare_us]}" 5)"
 for f in buy status compare; do
-  printf '%-40s %14s %12s %s\n' "wasm $f via callJson, text (µs, median)" "${v[wasm_text_${f}_us]}" "" ""
+  printf '%-40s %14s %12s %s\n' "wasm $f via callJson, text (µs)" "${v[wasm_text_${f}_us]}" "" ""
 done
 for f in buy status compare; do
   printf '%-40s %14s %12s %s\n' "wasm/native ratio ($f, text)" "$(ratio $f)x" "3x" "$(check "$(ratio $f)" 3)"
@@ -38,4 +38,5 @@ printf '%-40s %14s %12s %s\n' "JS glue raw / gzip (bytes)" "$js_raw / $js_gz" ""
 printf '%-40s %14s %12s %s\n' "wasm + JS glue gzip (bytes)" "$all_gz" "" ""
 printf '%-40s %14s %12s %s\n' "widget: wasm + JS + CSS gzip (bytes)" "${v[widget_gz_bytes]}" "122880" "$(check "${v[widget_gz_bytes]}" 122880)"
 printf '%-40s %14s %12s %s\n' "widget: first answer visible (ms, median)" "${v[first_answer_ms]}" "300" "$(check "${v[first_answer_ms]}" 300)"
-printf '\nmachine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(node --version)"
+printf '\ntimes: median of 21 batches, best of 5 rounds half a second apart (see tests/bench/wasm.mjs)\n'
+printf 'machine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(node --version)"

