@@ -1,5 +1,5 @@
 // Reads an answer tape (src/tape.rs) straight out of the wasm module's memory and builds the
-// JavaScript objects: faster than JSON.parse of the same answer, since nothing is scanned as
+// JavaScript objects (and writes requests as JSON text for it): faster than JSON.parse of the same answer, since nothing is scanned as
 // text and field names arrive once per module instance, then by number. Imported by the
 // wasm-bindgen glue; not part of the public API.
 
@@ -9,24 +9,43 @@ const NULL = 0, TRUE = 1, FALSE = 2, INT = 3, NUMBER = 4, STRING = 5, NAME = 6, 
 const tables = new WeakMap();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
 
-// The tape being read (module state: one reading at a time, never re-entered).
+// The tape being read (module state: one reading at a time, never re-entered). `ops` views the
+// whole wasm memory and is made again only when the memory grows (its old buffer is detached),
+// so a reading allocates no typed array but the text's.
 let ops = new Uint32Array(0);
+let bytes = new Uint8Array(0);
 let text = "";
 let names = [];
 let i = 0;
 
+/**
+ * A request as JSON text, or `undefined` for a value JSON cannot write (`undefined`, a BigInt, a
+ * cycle, a throwing getter): one call from wasm, where `JSON.stringify` through js-sys took two.
+ */
+export function requestText(value) {
+  try {
+    const text = JSON.stringify(value);
+    return typeof text === "string" ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readTape(memory, opsPtr, opsLen, textPtr, textLen) {
   const buffer = memory.buffer;
-  ops = new Uint32Array(buffer, opsPtr, opsLen);
-  text = textLen === 0 ? "" : decoder.decode(new Uint8Array(buffer, textPtr, textLen));
+  if (ops.buffer !== buffer) {
+    ops = new Uint32Array(buffer);
+    bytes = new Uint8Array(buffer);
+  }
+  text = textLen === 0 ? "" : decoder.decode(bytes.subarray(textPtr, textPtr + textLen));
   names = tables.get(memory);
   if (names === undefined) {
     names = [];
     tables.set(memory, names);
   }
-  i = 0;
+  i = opsPtr >>> 2;
   const answer = value();
-  ops = new Uint32Array(0); // hold no view of the wasm memory between calls
+  if (i !== (opsPtr >>> 2) + opsLen) throw new Error("coverage-calc: malformed answer tape (length)");
   return answer;
 }
 

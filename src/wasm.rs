@@ -28,12 +28,14 @@ fn js_error(error: &Error) -> JsValue {
 }
 
 fn request_text(request: &JsValue) -> Result<String, JsValue> {
-    let not_json = || js_error(&Error::new(ErrorCode::InvalidJson, "the request must be a plain JSON object"));
-    JSON::stringify(request).ok().and_then(|s| s.as_string()).ok_or_else(not_json)
+    request_text_of(request)
+        .ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidJson, "the request must be a plain JSON object")))
 }
 
 #[wasm_bindgen(module = "/src/tape.js")]
 extern "C" {
+    #[wasm_bindgen(js_name = requestText)]
+    fn request_text_of(value: &JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = readTape)]
     fn read_tape(memory: &JsValue, ops: *const u32, ops_len: usize, text: *const u8, text_len: usize) -> JsValue;
 }
