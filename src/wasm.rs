@@ -1,12 +1,14 @@
 //! The WebAssembly boundary: JS values in and out, nothing else.
 //!
-//! Each export stringifies its argument with `JSON.stringify`, calls the JSON contract of
-//! [`crate::api`], and records the answer on a tape ([`crate::tape`]) that `src/tape.js` reads
-//! out of wasm memory into plain objects (several times faster than `JSON.parse` of the answer's
-//! text; the catalog, asked once, still goes through `JSON.parse`). `callJson` is the contract
-//! as text, for callers that hold JSON already. Errors are thrown as real JS `Error` objects with a stable `code` property. A value that
-//! `JSON.stringify` cannot take (a cycle, a `BigInt`, `undefined`) is an `invalid_json` error, so
-//! the module keeps working after any input.
+//! Each export takes its request as JSON text (`requestText` in `src/tape.js`, one call),
+//! calls the JSON contract of [`crate::api`], and records the answer on a tape
+//! ([`crate::tape`]) that `readTape` in `src/tape.js` reads out of wasm memory into plain objects
+//! (faster than `JSON.parse` of the answer's text; the catalog, asked once, still goes through
+//! `JSON.parse`). `callJson` is the contract as text, for callers that hold JSON already.
+//!
+//! Errors are thrown as real JS `Error` objects with a stable `code` property. A value that JSON
+//! cannot write (a cycle, a `BigInt`, `undefined`) is an `invalid_json` error, so the module keeps
+//! working after any input.
 
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -46,15 +48,11 @@ fn answer_of(function: &str, request: &JsValue) -> Result<JsValue, JsValue> {
     Ok(read_tape(&wasm_bindgen::memory(), tape.ops.as_ptr(), tape.ops.len(), tape.text.as_ptr(), tape.text.len()))
 }
 
-fn answer(result: crate::Result<String>) -> Result<JsValue, JsValue> {
-    let text = result.map_err(|e| js_error(&e))?;
-    JSON::parse(&text).map_err(|_| js_error(&Error::new(ErrorCode::Internal, "the answer is not JSON")))
-}
-
 /// The catalog: plans, products with their prices, editions of the terms.
 #[wasm_bindgen(js_name = catalog, unchecked_return_type = "Catalog")]
 pub fn catalog() -> Result<JsValue, JsValue> {
-    answer(api::catalog_json().map(str::to_owned))
+    let text = api::catalog_json().map_err(|e| js_error(&e))?;
+    JSON::parse(text).map_err(|_| js_error(&Error::new(ErrorCode::Internal, "the catalog is not JSON")))
 }
 
 /// Can this plan be bought for this product now? Throws a coded `Error` on bad input.
