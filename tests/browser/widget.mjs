@@ -750,6 +750,9 @@ try {
     const blocked = await page.addScriptTag({ content: "window.__inline = 1;" }).then(() => false, () => true);
     const ran = await page.evaluate(() => "__inline" in window);
     expect(blocked || !ran, "inline script should not run");
+    // The report reaches the test through an exposed binding, asynchronously: on a busy machine
+    // it may come a little later, so wait for it (up to 10 s) rather than look once.
+    for (let i = 0; i < 40 && violations.length === 0; i++) await page.waitForTimeout(250);
     expect(violations.length > 0, "a CSP violation is reported for it");
   });
 
