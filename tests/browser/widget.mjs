@@ -452,8 +452,13 @@ try {
     contains(await page.locator("coverage-calc #buy-activated-at-error").innerText(), "2026-11-20 09:00");
     await typeInto(page, "buy-activated-at", "2026-03-01 10:00");
     contains(await page.locator("coverage-calc #buy-activated-at-error").innerText(), "アクティベーション日時が現在より後です");
-    await page.waitForTimeout(800);
-    const live = await widget(page).evaluate((el) => el.shadowRoot.querySelector("[aria-live]").textContent);
+    // Announced after a 600 ms pause in typing; poll (up to 10 s) so a busy machine cannot fail it.
+    const liveText = () => widget(page).evaluate((el) => el.shadowRoot.querySelector("[aria-live]").textContent);
+    let live = "";
+    for (let i = 0; i < 40 && !live.includes("アクティベーション日時が現在より後です"); i++) {
+      await page.waitForTimeout(250);
+      live = await liveText();
+    }
     contains(live, "アクティベーション日時が現在より後です", "live region");
     await typeInto(page, "buy-activated-at", "2026-03-01 08:00");
     expect(await field.getAttribute("aria-invalid") === null, "error cleared");
