@@ -142,6 +142,7 @@ pub struct EditionRef {
     #[serde(serialize_with = "crate::tape::name")]
     pub id: &'static str,
     /// Its sources.
+    #[serde(serialize_with = "crate::tape::catalog_names")]
     pub sources: &'static [String],
 }
 
@@ -515,6 +516,7 @@ pub struct Extension {
     /// Why (not).
     pub status: ExtensionStatus,
     /// The plan to buy, `care-refresh-1y`.
+    #[serde(serialize_with = "crate::tape::optional_name")]
     pub plan: Option<&'static str>,
     /// The extension's service period, when the chain allows one.
     pub period: Option<Period>,

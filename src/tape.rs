@@ -110,6 +110,25 @@ pub(crate) fn names<S: ser::Serializer>(texts: &[&'static str], s: S) -> std::re
     s.collect_seq(texts.iter().map(|&text| Name(text)))
 }
 
+/// An optional `'static` text as a name (see [`name`]).
+pub(crate) fn optional_name<S: ser::Serializer>(
+    text: &Option<&'static str>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match text {
+        Some(text) => s.serialize_unit_variant("", 0, text),
+        None => s.serialize_none(),
+    }
+}
+
+/// Texts of the catalog (which lives as long as the module) as names (see [`name`]).
+pub(crate) fn catalog_names<S: ser::Serializer>(
+    texts: &&'static [String],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(texts.iter().map(|text| Name(text.as_str())))
+}
+
 struct Name(&'static str);
 
 impl Serialize for Name {
