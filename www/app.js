@@ -8,28 +8,11 @@
 import init, { catalog as loadCatalog, buy, status, ipro } from "/pkg/coverage_calc.js";
 import { t, setLang, getLang, locale, ruleText, LANGS } from "./i18n.js";
 import { createIproView } from "./ipro.js";
+import { $, h, localValueToInstant } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
 // Small DOM helpers
 
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-
-/** Creates an element. `props`: class, text, on<event>, other attributes; children: nodes/strings. */
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props ?? {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "class") el.className = value;
-    else if (key === "text") el.textContent = value;
-    else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
-    else el.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
-  return el;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Time: everything the user types is Japan time (UTC+09:00, no DST; RULES.md T-1)
@@ -46,10 +29,6 @@ function toJstInstant(date) {
   return `${new Date(date.getTime() + JST_MS).toISOString().slice(0, 19)}+09:00`;
 }
 /** A datetime-local value read as Japan time, or null when it is not one. */
-function localValueToInstant(value) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value);
-  return m ? `${m[1]}T${m[2]}:${m[3] ?? "00"}+09:00` : null;
-}
 /** A real calendar date `YYYY-MM-DD` (not 2026-02-30). */
 function isDate(value) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");

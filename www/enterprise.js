@@ -10,6 +10,7 @@
 
 import init, { catalog as loadCatalog, compare, plusContract, status } from "/pkg/coverage_calc.js";
 import { getLang, locale, ruleText } from "./i18n.js";
+import { $, h } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -318,25 +319,8 @@ const w = (key, params = {}) => {
 };
 
 // ---------------------------------------------------------------------------------------------
-// DOM and formatting helpers (own copies: this module does not reach into app.js)
+// Formatting helpers (the DOM helpers are in dom.js)
 
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props ?? {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "class") el.className = value;
-    else if (key === "text") el.textContent = value;
-    else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
-    else el.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
-  return el;
-}
 
 const yenFormat = () => new Intl.NumberFormat(locale(), { style: "currency", currency: "JPY" });
 /** Money `{amount, currency}` or a Fee; `null` → a dash. */

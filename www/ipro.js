@@ -7,6 +7,7 @@
 // built with DOM calls (no inline style or script: the page runs under a strict CSP).
 
 import { t as appT, getLang, locale } from "./i18n.js";
+import { $, h, svg as s, localValueToInstant } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -236,46 +237,11 @@ function w(key, params = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers (the page's own are private to app.js)
-
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-const SVG_NS = "http://www.w3.org/2000/svg";
-
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  setProps(el, props);
-  append(el, children);
-  return el;
-}
-function s(tag, props = {}, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  setProps(el, props);
-  append(el, children);
-  return el;
-}
-function setProps(el, props) {
-  for (const [key, value] of Object.entries(props ?? {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "class") el.setAttribute("class", value);
-    else if (key === "text") el.textContent = value;
-    else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
-    else el.setAttribute(key, value === true ? "" : String(value));
-  }
-}
-function append(el, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
-}
+// Small helpers (the DOM helpers are in dom.js)
 
 const JST_MS = 9 * 60 * 60 * 1000;
 const toJstLocalValue = (date) => new Date(date.getTime() + JST_MS).toISOString().slice(0, 16);
 const toJstInstant = (date) => `${new Date(date.getTime() + JST_MS).toISOString().slice(0, 19)}+09:00`;
-function localValueToInstant(value) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value ?? "");
-  return m ? `${m[1]}T${m[2]}:${m[3] ?? "00"}+09:00` : null;
-}
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date, or NaN. */
 const dayNumber = (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 

@@ -16,11 +16,9 @@
 // only.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join, relative } from "node:path";
+import { contractCodes, loadPackage, pkgDir, repo } from "./lib/package.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const pkgDir = process.env.PKG_DIR ? resolve(process.env.PKG_DIR) : join(repo, "pkg");
 const goldenDir = join(repo, "tests", "golden");
 const KEYS = ["description", "rules", "function", "request", "requestText", "expect", "error"];
 const UNREACHABLE_CODES = ["internal", "out_of_range"];
@@ -103,15 +101,6 @@ function walk(dir, out) {
 }
 
 const RULE_ID = /^(T|CR|EN|IP)-[1-9][0-9]*$/;
-
-/** The error codes of the TypeScript contract (src/types.d.ts `ErrorCode`). */
-function contractCodes() {
-  const text = readFileSync(join(repo, "src", "types.d.ts"), "utf8");
-  const union = /export type ErrorCode\s*=([^;]*);/.exec(text);
-  const codes = union ? [...union[1].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]) : [];
-  if (codes.length === 0) fail("src/types.d.ts", "no `ErrorCode` union found");
-  return codes;
-}
 
 /** Reads and checks one file; throws a message naming what is wrong. */
 function readCase(path, codes) {
@@ -210,35 +199,9 @@ function runCase(api, name, file) {
 
 // ---------------------------------------------------------------- main
 
-/**
- * Imports the ES-module glue. `pkg/` has a package.json with `"type": "module"`; a bare
- * `wasm-bindgen --out-dir` has none, and node then reads the `.js` file as CommonJS. In that case
- * the same source is imported as an ES module from a `data:` URL (the glue imports nothing, and
- * `initSync` does not use `import.meta.url`).
- */
-async function loadGlue(path) {
-  let type;
-  try {
-    type = JSON.parse(readFileSync(join(dirname(path), "package.json"), "utf8")).type;
-  } catch {
-    type = undefined;
-  }
-  if (type === "module") return import(pathToFileURL(path).href);
-  notes.push(`${path} is not marked as an ES module (no package.json with "type": "module"); imported its source as one`);
-  const source = readFileSync(path, "utf8");
-  return import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
-}
-
 async function main() {
   checkMatcher();
-  let api;
-  try {
-    api = await loadGlue(join(pkgDir, "coverage_calc.js"));
-    api.initSync({ module: readFileSync(join(pkgDir, "coverage_calc_bg.wasm")) });
-  } catch (e) {
-    console.error(`cannot load the wasm package from ${pkgDir} (build it, or set PKG_DIR): ${e.message}`);
-    process.exit(1);
-  }
+  const api = await loadPackage();
   const codes = contractCodes();
   const files = walk(goldenDir, []);
   if (files.length === 0) fail("tests/golden", "no golden files");

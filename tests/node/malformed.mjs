@@ -11,12 +11,8 @@
 // Functions the package does not export yet (`plusContract`, `compare`) are noted and
 // skipped; a new export is picked up by adding its known-good request to GOOD below.
 
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { contractCodes, loadPackage, pkgDir } from "./lib/package.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const pkgDir = process.env.PKG_DIR ? resolve(process.env.PKG_DIR) : join(repo, "pkg");
 
 /** A known-good request per function (`undefined`: takes none). */
 const GOOD = {
@@ -43,14 +39,6 @@ const GOOD = {
 const failures = [];
 const notes = [];
 const fail = (what) => failures.push(what);
-
-function contractCodes() {
-  const text = readFileSync(join(repo, "src", "types.d.ts"), "utf8");
-  const union = /export type ErrorCode\s*=([^;]*);/.exec(text);
-  const codes = union ? [...union[1].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]) : [];
-  if (codes.length === 0) fail("src/types.d.ts: no `ErrorCode` union found");
-  return new Set(codes);
-}
 
 /** The malformed values, each with a name for the report. Built fresh for each call. */
 function malformed() {
@@ -131,18 +119,6 @@ function describe(v) {
   }
 }
 
-async function loadGlue(path) {
-  let type;
-  try {
-    type = JSON.parse(readFileSync(join(dirname(path), "package.json"), "utf8")).type;
-  } catch {
-    type = undefined;
-  }
-  if (type === "module") return import(pathToFileURL(path).href);
-  const source = readFileSync(path, "utf8");
-  return import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
-}
-
 /** Calls `fn(value)`; checks "an answer or a coded Error"; returns what happened. */
 function check(api, fn, name, value, codes) {
   let answer;
@@ -178,15 +154,8 @@ function goodAnswers(api, fns) {
 }
 
 async function main() {
-  let api;
-  try {
-    api = await loadGlue(join(pkgDir, "coverage_calc.js"));
-    api.initSync({ module: readFileSync(join(pkgDir, "coverage_calc_bg.wasm")) });
-  } catch (e) {
-    console.error(`cannot load the wasm package from ${pkgDir} (build it, or set PKG_DIR): ${e.message}`);
-    process.exit(1);
-  }
-  const codes = contractCodes();
+  const api = await loadPackage();
+  const codes = new Set(contractCodes());
   const fns = Object.keys(GOOD).filter((fn) => {
     if (typeof api[fn] === "function") return true;
     notes.push(`\`${fn}\` is not exported by this package; skipped`);

@@ -1,0 +1,46 @@
+// DOM helpers shared by the page's modules (app.js, enterprise.js, ipro.js). Elements are built
+// with createElement and textContent only: no innerHTML of any input (the page runs under a
+// strict CSP).
+
+export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Creates an element. `props`: class, text, on<event>, other attributes; children: nodes/strings. */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  setProps(el, props);
+  append(el, children);
+  return el;
+}
+
+/** Creates an SVG element, like `h`. */
+export function svg(tag, props = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  setProps(el, props);
+  append(el, children);
+  return el;
+}
+
+function setProps(el, props) {
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") el.setAttribute("class", value);
+    else if (key === "text") el.textContent = value;
+    else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+}
+
+/** A `datetime-local` value (Japan time) as an RFC 3339 instant with +09:00, or null. */
+export function localValueToInstant(value) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value ?? "");
+  return m ? `${m[1]}T${m[2]}:${m[3] ?? "00"}+09:00` : null;
+}
