@@ -1,27 +1,24 @@
 //! The catalog: plans, products, prices and editions of the terms, as data.
 //!
-//! Everything here is read once from the files in `data/` (embedded at build time): the price
-//! tables as CSV with the source document of every row, the plans and the editions of the terms
-//! as JSON. A change of price or a new edition is a data change. The catalog is parsed on first
-//! use and kept (a `OnceLock`); a malformed data file is a defect of the build, reported as an
-//! [`ErrorCode::Internal`] error and caught by the unit tests, never a panic.
+//! The data are the files of `data/`: the price tables as CSV with the source document of every
+//! row, the plans, the editions of the terms and the Enterprise and i-PRO terms as JSON. A change
+//! of price or a new edition is a data change. The build checks them and turns them into Rust
+//! (`build/catalog.rs`; a malformed file fails the build), so the module parses nothing at run
+//! time: the catalog is built from those values on first use and kept (a `OnceLock`).
 
 use std::sync::OnceLock;
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::time::Date;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{self, Fields, Value};
-use crate::money::{Fee, Money};
-
-const CARE_REFRESH_CSV: &str = include_str!("../data/care_refresh_jp.csv");
-const CARE_ENTERPRISE_CSV: &str = include_str!("../data/care_enterprise_jp.csv");
-const PLANS_JSON: &str = include_str!("../data/plans.json");
-const EDITIONS_JSON: &str = include_str!("../data/care_refresh_editions.json");
-const ENTERPRISE_TERMS_JSON: &str = include_str!("../data/care_enterprise_terms.json");
-const IPRO_TERMS_JSON: &str = include_str!("../data/ipro_terms.json");
+use crate::ipro::{
+    Exclusion, Form, IproTerms, Kind, KindTerms, OnSite, OnSiteArea, PartnersTerms, Payer, ProductWarrantyTerms,
+    Service, Services, Shipping,
+};
+use crate::money::{Currency, Fee};
 
 /// A plan family: the rules that apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -386,38 +383,22 @@ impl Index {
     }
 }
 
-/// The catalog, parsed once on first use.
+/// The catalog, built once on first use.
 pub fn catalog() -> Result<&'static Catalog> {
     static CATALOG: OnceLock<Result<Catalog>> = OnceLock::new();
-    CATALOG.get_or_init(Catalog::load).as_ref().map_err(Clone::clone)
+    CATALOG.get_or_init(embedded).as_ref().map_err(Clone::clone)
 }
 
-fn internal(what: &str, detail: impl std::fmt::Display) -> Error {
-    Error::new(ErrorCode::Internal, format!("embedded catalog file {what} is malformed: {detail}"))
+fn internal(detail: String) -> Error {
+    Error::new(ErrorCode::Internal, format!("embedded catalog: {detail}"))
 }
 
 impl Catalog {
-    fn load() -> Result<Self> {
-        let plans = read_plans(PLANS_JSON).map_err(|e| internal("plans.json", e))?;
-        let editions = read_editions(EDITIONS_JSON).map_err(|e| internal("care_refresh_editions.json", e))?;
-        let enterprise =
-            read_enterprise_rules(ENTERPRISE_TERMS_JSON).map_err(|e| internal("care_enterprise_terms.json", e))?;
-        let ipro = crate::ipro::read_terms(IPRO_TERMS_JSON)?;
-        let mut products = Vec::new();
-        for row in Table::parse(CARE_REFRESH_CSV, "care_refresh_jp.csv")?.rows() {
-            products.push(refresh_product(&row)?);
-        }
-        for row in Table::parse(CARE_ENTERPRISE_CSV, "care_enterprise_jp.csv")?.rows() {
-            products.push(enterprise_product(&row)?);
-        }
-        let duplicate = |id: String| internal("(any)", format!("duplicate id `{id}`"));
+    fn new(plans: Vec<Plan>, editions: Vec<Edition>, enterprise: EnterpriseRules, ipro: IproTerms) -> Result<Self> {
+        let products: Vec<Product> = PRODUCTS.iter().map(RawProduct::product).collect();
+        let duplicate = |id: String| internal(format!("duplicate id `{id}`"));
         let plan_index = Index::of(plans.iter().map(|p| &p.id)).map_err(duplicate)?;
         let product_index = Index::of(products.iter().map(|p| &p.id)).map_err(duplicate)?;
-        for product in &products {
-            if let Some(unknown) = product.plans.iter().find(|id| plan_index.get(id).is_none()) {
-                return Err(internal("(any)", format!("product `{}` names unknown plan `{unknown}`", product.id)));
-            }
-        }
         Ok(Self {
             region: "JP",
             currency: "JPY",
@@ -470,293 +451,80 @@ impl Catalog {
         self.editions
             .iter()
             .find(|e| e.in_force_on(date))
-            .ok_or_else(|| internal("care_refresh_editions.json", format!("no edition covers `{date}`")))
+            .ok_or_else(|| internal(format!("no edition covers `{date}`")))
     }
 }
 
-fn read_names(value: &Value<'_>, what: &'static str) -> Result<Names> {
-    let f = Fields::of(value, what, &["ja", "en"])?;
-    Ok(Names { ja: f.text("ja")?, en: f.text("en")? })
+// ------------------------------------------------------------------------------ built data
+
+// `PRODUCTS` and `fn embedded() -> Result<Catalog>`, written by build.rs from data/.
+include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+
+/// A product as the build writes it: static texts, turned into a [`Product`] once.
+struct RawProduct {
+    id: &'static str,
+    family: Family,
+    /// The same in Japanese and English (the Japanese sources use the Latin names).
+    name: &'static str,
+    category: Category,
+    plans: &'static [&'static str],
+    source: &'static str,
+    terms: RawTerms,
 }
 
-fn read_plans(text: &str) -> Result<Vec<Plan>> {
-    let root = json::parse(text).map_err(|e| internal("plans.json", e.message()))?;
-    let file = Fields::of(&root, "plans.json", &["revisions", "plans"])?;
-    file.list("plans")?
-        .iter()
-        .map(|p| {
-            let f = Fields::of(p, "a plan", &["id", "family", "months", "name", "sources"])?;
-            let family = match f.text("family")?.as_str() {
-                "care-refresh" => Family::CareRefresh,
-                "care-enterprise" => Family::CareEnterprise,
-                "ipro" => Family::Ipro,
-                other => return Err(internal("plans.json", format!("unknown family `{other}`"))),
-            };
-            Ok(Plan {
-                id: f.text("id")?,
-                family,
-                months: f.count("months")?,
-                name: read_names(f.optional("name").unwrap_or(&Value::Null), "a plan name")?,
-                sources: f.texts("sources")?,
-            })
-        })
-        .collect()
+enum RawTerms {
+    CareRefresh { price_1y: Fee, price_2y: Fee, exchange_fee: Fee, flyaway: Flyaway, flyaway_fee: Fee },
+    CareEnterprise(EnterpriseTerms),
 }
 
-fn read_enterprise_rules(text: &str) -> Result<EnterpriseRules> {
-    let root = json::parse(text).map_err(|e| internal("care_enterprise_terms.json", e.message()))?;
-    let f = Fields::of(
-        &root,
-        "care_enterprise_terms.json",
-        &[
-            "about",
-            "revisions",
-            "activationWindowHours",
-            "invitationWindowHours",
-            "months",
-            "basicReplacements",
-            "basicRenewReplacements",
-            "basicRenewWarrantyExtensionMonths",
-            "shareWithinDays",
-            "plusRenewMinSharePercent",
-            "specialWithoutVideoDays",
-            "specialWithVideoDays",
-            "reminderDaysBefore",
-            "sources",
-        ],
-    )?;
-    let reminder_days_before = f.counts("reminderDaysBefore")?;
-    Ok(EnterpriseRules {
-        activation_window_hours: f.count("activationWindowHours")?,
-        invitation_window_hours: f.count("invitationWindowHours")?,
-        months: f.count("months")?,
-        basic_replacements: f.count("basicReplacements")?,
-        basic_renew_replacements: f.count("basicRenewReplacements")?,
-        basic_renew_warranty_extension_months: f.count("basicRenewWarrantyExtensionMonths")?,
-        share_within_days: f.count("shareWithinDays")?,
-        plus_renew_min_share_percent: f.count("plusRenewMinSharePercent")?,
-        special_without_video_days: f.count("specialWithoutVideoDays")?,
-        special_with_video_days: f.count("specialWithVideoDays")?,
-        reminder_days_before,
-        sources: f.texts("sources")?,
-    })
-}
-
-fn read_editions(text: &str) -> Result<Vec<Edition>> {
-    let root = json::parse(text).map_err(|e| internal("care_refresh_editions.json", e.message()))?;
-    let file = Fields::of(&root, "care_refresh_editions.json", &["about", "revisions", "editions"])?;
-    let date = |f: &Fields<'_, '_>, key: &str| -> Result<Option<Date>> {
-        f.optional_text(key)?.map(|t| crate::time::parse_date(key, &t)).transpose()
-    };
-    file.list("editions")?
-        .iter()
-        .map(|e| {
-            let f = Fields::of(
-                e,
-                "an edition",
-                &[
-                    "id",
-                    "effectiveFrom",
-                    "effectiveUntil",
-                    "droneWindowHours",
-                    "handheldWindowHours",
-                    "invitationWindowHours",
-                    "plans",
-                    "extension",
-                    "sources",
-                    "summary",
-                ],
-            )?;
-            let plans_value = f.optional("plans").unwrap_or(&Value::Null);
-            let mut plans = Allowances::default();
-            for (id, a) in
-                Fields::of(plans_value, "an edition's plans", &["care-refresh-1y", "care-refresh-2y"])?.entries()
-            {
-                let a = Fields::of(a, "an allowance", &["replacements", "flyawayMax"])?;
-                plans.0.push((
-                    id.to_owned(),
-                    Allowance { replacements: a.count("replacements")?, flyaway_max: a.count("flyawayMax")? },
-                ));
-            }
-            let extension = match f.optional("extension") {
-                None => None,
-                Some(x) => {
-                    let x = Fields::of(x, "an extension", &["plan", "afterExpiryDays", "months", "maxTotalMonths"])?;
-                    Some(ExtensionTerms {
-                        plan: x.text("plan")?,
-                        after_expiry_days: x.count("afterExpiryDays")?,
-                        months: x.count("months")?,
-                        max_total_months: x.count("maxTotalMonths")?,
+impl RawProduct {
+    fn product(&self) -> Product {
+        Product {
+            id: self.id.to_owned(),
+            family: self.family,
+            name: names(self.name, self.name),
+            category: self.category,
+            plans: strings(self.plans),
+            source: self.source.to_owned(),
+            terms: match &self.terms {
+                &RawTerms::CareRefresh { price_1y, price_2y, exchange_fee, flyaway, flyaway_fee } => {
+                    Terms::CareRefresh(RefreshTerms {
+                        price_1y,
+                        price_2y,
+                        exchange_fee,
+                        flyaway,
+                        flyaway_fee,
+                        coverage: refresh_coverage(flyaway),
                     })
                 }
-            };
-            Ok(Edition {
-                id: f.text("id")?,
-                effective_from: date(&f, "effectiveFrom")?,
-                effective_until: date(&f, "effectiveUntil")?,
-                drone_window_hours: f.count("droneWindowHours")?,
-                handheld_window_hours: f.count("handheldWindowHours")?,
-                invitation_window_hours: f.count("invitationWindowHours")?,
-                plans,
-                extension,
-                sources: f.texts("sources")?,
-                summary: read_names(f.optional("summary").unwrap_or(&Value::Null), "an edition summary")?,
-            })
-        })
-        .collect()
-}
-
-/// One row of a CSV file, read by column name.
-struct Row<'a> {
-    file: &'static str,
-    header: &'a [&'static str],
-    cells: &'a [&'static str],
-}
-
-impl Row<'_> {
-    fn get(&self, column: &str) -> Result<&str> {
-        self.header
-            .iter()
-            .position(|h| *h == column)
-            .and_then(|i| self.cells.get(i).copied())
-            .ok_or_else(|| internal(self.file, format!("no column `{column}`")))
-    }
-
-    fn money(&self, column: &str) -> Result<Option<Money>> {
-        Money::parse_yen_cell(self.get(column)?)
-    }
-
-    fn fee(&self, column: &str) -> Result<Fee> {
-        Ok(Fee::from_catalog(self.money(column)?))
-    }
-
-    fn name(&self) -> Result<Names> {
-        let name = self.get("name")?.to_owned();
-        Ok(Names { ja: name.clone(), en: name })
-    }
-}
-
-/// A simple CSV (no quoting): `#` lines are comments, the first other line is the header.
-struct Table {
-    file: &'static str,
-    header: Vec<&'static str>,
-    rows: Vec<Vec<&'static str>>,
-}
-
-impl Table {
-    fn parse(text: &'static str, file: &'static str) -> Result<Self> {
-        let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
-        let header: Vec<&str> = lines.next().ok_or_else(|| internal(file, "no header"))?.split(',').collect();
-        let rows = lines
-            .map(|line| {
-                let cells: Vec<&str> = line.split(',').collect();
-                if cells.len() == header.len() {
-                    Ok(cells)
-                } else {
-                    Err(internal(file, format!("row `{line}` has {} cells, the header {}", cells.len(), header.len())))
-                }
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Self { file, header, rows })
-    }
-
-    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|cells| Row { file: self.file, header: &self.header, cells })
-    }
-}
-
-fn refresh_product(row: &Row<'_>) -> Result<Product> {
-    let category = match row.get("category")? {
-        "drone" => Category::Drone,
-        "handheld" => Category::Handheld,
-        other => return Err(internal(row.file, format!("unknown category `{other}`"))),
-    };
-    let flyaway = match row.get("flyaway")? {
-        "yes" => Flyaway::Yes,
-        "no" => Flyaway::No,
-        "unknown" => Flyaway::Unknown,
-        other => return Err(internal(row.file, format!("unknown flyaway `{other}`"))),
-    };
-    let flyaway_fee = match flyaway {
-        Flyaway::No => Fee::NotOffered,
-        Flyaway::Yes | Flyaway::Unknown => row.fee("flyaway_fee")?,
-    };
-    Ok(Product {
-        id: row.get("id")?.to_owned(),
-        family: Family::CareRefresh,
-        name: row.name()?,
-        category,
-        plans: vec!["care-refresh-1y".to_owned(), "care-refresh-2y".to_owned()],
-        source: row.get("source")?.to_owned(),
-        terms: Terms::CareRefresh(RefreshTerms {
-            price_1y: row.fee("price_1y")?,
-            price_2y: row.fee("price_2y")?,
-            exchange_fee: row.fee("exchange_fee")?,
-            flyaway,
-            flyaway_fee,
-            coverage: refresh_coverage(flyaway),
-        }),
-    })
-}
-
-fn enterprise_product(row: &Row<'_>) -> Result<Product> {
-    let category = match row.get("category")? {
-        "drone" => Category::Drone,
-        "gimbal-camera" => Category::GimbalCamera,
-        "accessory" => Category::Accessory,
-        other => return Err(internal(row.file, format!("unknown category `{other}`"))),
-    };
-    let plus_mode = match row.get("plus_mode")? {
-        "replace-or-repair" => PlusMode::ReplaceOrRepair,
-        "repair-only-with-loaner" => PlusMode::RepairOnlyWithLoaner,
-        other => return Err(internal(row.file, format!("unknown plus_mode `{other}`"))),
-    };
-    let any = |columns: &[&str]| -> Result<bool> {
-        for c in columns {
-            if !row.get(c)?.is_empty() {
-                return Ok(true);
-            }
+                RawTerms::CareEnterprise(t) => Terms::CareEnterprise(t.clone()),
+            },
         }
-        Ok(false)
-    };
-    let mut plans = Vec::new();
-    if any(&["basic_price", "basic_fee_1", "basic_fee_2"])? {
-        plans.push("enterprise-basic".to_owned());
     }
-    if any(&["plus_price", "plus_limit"])? || plus_mode == PlusMode::RepairOnlyWithLoaner {
-        plans.push("enterprise-plus".to_owned());
-    }
-    if any(&["basic_renew_price", "basic_renew_fee"])? {
-        plans.push("enterprise-basic-renew".to_owned());
-    }
-    if any(&["plus_renew_price", "plus_renew_limit"])? {
-        plans.push("enterprise-plus-renew".to_owned());
-    }
-    Ok(Product {
-        id: row.get("id")?.to_owned(),
-        family: Family::CareEnterprise,
-        name: row.name()?,
-        category,
-        plans,
-        source: row.get("source")?.to_owned(),
-        terms: Terms::CareEnterprise(EnterpriseTerms {
-            basic_price: row.fee("basic_price")?,
-            basic_fee_1: row.fee("basic_fee_1")?,
-            basic_fee_2: row.fee("basic_fee_2")?,
-            basic_renew_price: row.fee("basic_renew_price")?,
-            basic_renew_fee: row.fee("basic_renew_fee")?,
-            plus_price: row.fee("plus_price")?,
-            plus_limit: row.fee("plus_limit")?,
-            plus_renew_price: row.fee("plus_renew_price")?,
-            plus_renew_limit: row.fee("plus_renew_limit")?,
-            plus_mode,
-        }),
-    })
+}
+
+/// A published price in whole yen.
+const fn yen(amount: u32) -> Fee {
+    Fee::Published { amount: Decimal::from_parts(amount, 0, 0, false, 0), currency: Currency::Jpy }
+}
+
+fn names(ja: &str, en: &str) -> Names {
+    Names { ja: ja.to_owned(), en: en.to_owned() }
+}
+
+fn strings(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|&t| t.to_owned()).collect()
+}
+
+/// A date the build checked.
+fn date(year: i64, month: i64, day: i64) -> Result<Date> {
+    Date::from_ymd(year, month, day).ok_or_else(|| internal(format!("no date {year}-{month}-{day}")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Money;
 
     #[test]
     fn embedded_catalog_loads() {

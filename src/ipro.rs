@@ -33,7 +33,6 @@ use serde::Serialize;
 use crate::care_refresh::Rules;
 use crate::catalog::{catalog, Names};
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{self, Fields, Value};
 use crate::time::{clip, days_after, japan_date, period_end, Date, Instant, Period};
 
 /// A kind of i-PRO product.
@@ -271,155 +270,6 @@ impl IproTerms {
             .find(|k| k.id == kind)
             .ok_or_else(|| Error::new(ErrorCode::Internal, format!("ipro_terms.json has no kind `{}`", kind.as_str())))
     }
-}
-
-// ------------------------------------------------------------------------------------ reading
-
-fn bad(detail: impl std::fmt::Display) -> Error {
-    Error::new(ErrorCode::Internal, format!("embedded catalog file ipro_terms.json is malformed: {detail}"))
-}
-
-fn read_names(value: Option<&Value<'_>>, what: &'static str) -> Result<Names> {
-    let f = Fields::of(value.unwrap_or(&Value::Null), what, &["ja", "en"])?;
-    Ok(Names { ja: f.text("ja")?, en: f.text("en")? })
-}
-
-fn read_payer(text: &str) -> Result<Payer> {
-    match text {
-        "partner" => Ok(Payer::Partner),
-        "ipro" => Ok(Payer::Ipro),
-        other => Err(bad(format!("unknown payer `{other}`"))),
-    }
-}
-
-fn read_service(value: Option<&Value<'_>>, has_hdd: bool) -> Result<Option<Service>> {
-    let Some(value) = value else { return Ok(None) };
-    let f = Fields::of(value, "a service", &["forms", "onSite", "hddCovered", "softwareCovered"])?;
-    let forms = f
-        .texts("forms")?
-        .iter()
-        .map(|form| match form.as_str() {
-            "replacement-unit" => Ok(Form::ReplacementUnit),
-            "pick-up" => Ok(Form::PickUp),
-            "on-site" => Ok(Form::OnSite),
-            other => Err(bad(format!("unknown repair form `{other}`"))),
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let on_site = match f.text("onSite")?.as_str() {
-        "included" => OnSite::Included,
-        "extra-cost" => OnSite::ExtraCost,
-        "not-offered" => OnSite::NotOffered,
-        other => return Err(bad(format!("unknown onSite `{other}`"))),
-    };
-    if forms.contains(&Form::OnSite) == (on_site == OnSite::NotOffered) {
-        return Err(bad("a service lists `on-site` exactly when onSite is not `not-offered`"));
-    }
-    let hdd_covered = f.optional_flag("hddCovered")?;
-    if hdd_covered.is_some() != has_hdd {
-        return Err(bad("`hddCovered` is given exactly for kinds with an HDD"));
-    }
-    Ok(Some(Service { forms, on_site, hdd_covered, software_covered: f.flag("softwareCovered")? }))
-}
-
-fn read_kind(value: &Value<'_>) -> Result<KindTerms> {
-    let f = Fields::of(
-        value,
-        "a kind",
-        &["id", "name", "productWarranty", "partners", "repairable", "hasHdd", "formsDependOnModel", "service"],
-    )?;
-    let id = Kind::parse(&f.text("id")?).map_err(|e| bad(e.message()))?;
-    let has_hdd = f.flag("hasHdd")?;
-    let s = Fields::of(
-        f.optional("service").unwrap_or(&Value::Null),
-        "a kind's service",
-        &["product-warranty", "partners-5y", "paid"],
-    )?;
-    let service = Services {
-        product_warranty: read_service(s.optional("product-warranty"), has_hdd)?,
-        partners_5y: read_service(s.optional("partners-5y"), has_hdd)?,
-        paid: read_service(s.optional("paid"), has_hdd)?,
-    };
-    let kind = KindTerms {
-        id,
-        name: read_names(f.optional("name"), "a kind's name")?,
-        product_warranty: f.flag("productWarranty")?,
-        partners: f.flag("partners")?,
-        repairable: f.flag("repairable")?,
-        has_hdd,
-        forms_depend_on_model: f.flag("formsDependOnModel")?,
-        service,
-    };
-    // Each phase a kind has must have its service, so that no answer lacks one.
-    let complete = (!kind.product_warranty || kind.service.product_warranty.is_some())
-        && (!kind.partners || kind.service.partners_5y.is_some())
-        && (!kind.repairable || kind.service.paid.is_some());
-    if !complete {
-        return Err(bad(format!("kind `{}` lacks the service of a phase it has", id.as_str())));
-    }
-    Ok(kind)
-}
-
-/// Reads `data/ipro_terms.json`; any defect is an `internal` error.
-pub(crate) fn read_terms(text: &str) -> Result<IproTerms> {
-    let root = json::parse(text).map_err(|e| bad(e.message()))?;
-    let f = Fields::of(
-        &root,
-        "ipro_terms.json",
-        &[
-            "about",
-            "revisions",
-            "sources",
-            "productWarranty",
-            "partners",
-            "kinds",
-            "shipping",
-            "onSiteArea",
-            "proof",
-            "requestThrough",
-            "fallback",
-            "exclusions",
-        ],
-    )?;
-    let object =
-        |key: &'static str, allowed: &[&str]| Fields::of(f.optional(key).unwrap_or(&Value::Null), key, allowed);
-    let pw = object("productWarranty", &["plan", "months"])?;
-    let partners = object("partners", &["plan", "startsAfterMonths", "months"])?;
-    let shipping = object("shipping", &["toIpro", "back"])?;
-    let area = object("onSiteArea", &["area", "remoteAreasExtraTravelCost"])?;
-    let kinds = f.list("kinds")?.iter().map(read_kind).collect::<Result<Vec<_>>>()?;
-    if Kind::ALL.iter().any(|k| kinds.iter().filter(|t| t.id == *k).count() != 1) {
-        return Err(bad("every kind must be listed exactly once"));
-    }
-    let exclusions = f
-        .list("exclusions")?
-        .iter()
-        .map(|x| {
-            let x = Fields::of(x, "an exclusion", &["id", "name"])?;
-            Ok(Exclusion { id: x.text("id")?, name: read_names(x.optional("name"), "an exclusion's name")? })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(IproTerms {
-        sources: f.texts("sources")?,
-        product_warranty: ProductWarrantyTerms { plan: pw.text("plan")?, months: pw.count("months")? },
-        partners: PartnersTerms {
-            plan: partners.text("plan")?,
-            starts_after_months: partners.count("startsAfterMonths")?,
-            months: partners.count("months")?,
-        },
-        kinds,
-        shipping: Shipping {
-            to_ipro: read_payer(&shipping.text("toIpro")?)?,
-            back: read_payer(&shipping.text("back")?)?,
-        },
-        on_site_area: OnSiteArea {
-            area: area.text("area")?,
-            remote_areas_extra_travel_cost: area.flag("remoteAreasExtraTravelCost")?,
-        },
-        proof: f.text("proof")?,
-        request_through: f.text("requestThrough")?,
-        fallback: f.text("fallback")?,
-        exclusions,
-    })
 }
 
 // ------------------------------------------------------------------------------------ rules
@@ -810,21 +660,6 @@ mod tests {
         assert_eq!(t.exclusions.len(), 9);
         assert_eq!(t.kind(Kind::Recorder).unwrap().service.partners_5y.as_ref().unwrap().hdd_covered, Some(false));
         assert_eq!(t.shipping, Shipping { to_ipro: Payer::Partner, back: Payer::Ipro });
-    }
-
-    #[test]
-    fn malformed_terms_are_internal_errors() {
-        let good = include_str!("../data/ipro_terms.json");
-        assert!(read_terms(good).is_ok());
-        for broken in [
-            good.replace("\"extra-cost\"", "\"sometimes\""),
-            good.replace("\"id\": \"accessory\"", "\"id\": \"camera\""),
-            good.replace("\"hddCovered\": true, ", ""),
-            good.replace("\"toIpro\": \"partner\"", "\"toIpro\": \"nobody\""),
-            "{".to_owned(),
-        ] {
-            assert_eq!(read_terms(&broken).unwrap_err().code(), ErrorCode::Internal);
-        }
     }
 
     #[test]

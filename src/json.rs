@@ -406,11 +406,6 @@ impl<'v, 'a> Fields<'v, 'a> {
         }
     }
 
-    /// A required boolean field (missing → `missing_field`).
-    pub(crate) fn flag(&self, key: &str) -> Result<bool> {
-        self.optional_flag(key)?.ok_or_else(|| self.missing(key))
-    }
-
     /// An optional whole number (absent or `null` → `None`; otherwise as [`Fields::count`]).
     pub(crate) fn optional_count(&self, key: &str) -> Result<Option<u32>> {
         match self.optional(key) {
@@ -448,22 +443,6 @@ impl<'v, 'a> Fields<'v, 'a> {
         self.optional_yen(key)?.ok_or_else(|| self.missing(key))
     }
 
-    /// A list of whole numbers (absent or `null` is empty).
-    pub(crate) fn counts(&self, key: &str) -> Result<Vec<u32>> {
-        self.list(key)?
-            .iter()
-            .map(|v| match v {
-                Value::Number(n) => n.parse::<u32>().ok(),
-                _ => None,
-            })
-            .map(|n| {
-                n.ok_or_else(|| {
-                    Error::new(ErrorCode::InvalidRequest, format!("`{key}` of {} must list whole numbers", self.what))
-                })
-            })
-            .collect()
-    }
-
     /// One string field of an object, whatever its other fields (to dispatch a request on its
     /// `plan` before reading it whole); `None` when it is not an object or has no such string.
     pub(crate) fn peek_str(value: &'v Value<'a>, key: &str) -> Option<&'v str> {
@@ -472,11 +451,6 @@ impl<'v, 'a> Fields<'v, 'a> {
             Some(Value::String(s)) => Some(s),
             _ => None,
         }
-    }
-
-    /// The members themselves, to walk them in order.
-    pub(crate) fn entries(&self) -> impl Iterator<Item = (&'v str, &'v Value<'a>)> {
-        self.members.iter().map(|(k, v)| (k.as_ref(), v))
     }
 }
 

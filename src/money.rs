@@ -6,8 +6,6 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Error, ErrorCode, Result};
-
 /// A currency. The catalog prices Japan only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Currency {
@@ -35,17 +33,6 @@ impl Money {
     /// ```
     pub fn yen(amount: i64) -> Self {
         Self { amount: Decimal::from(amount), currency: Currency::Jpy }
-    }
-
-    /// Parses a catalog cell: whole non-negative yen, or `None` for an empty cell.
-    pub(crate) fn parse_yen_cell(cell: &str) -> Result<Option<Self>> {
-        if cell.is_empty() {
-            return Ok(None);
-        }
-        match cell.parse::<i64>() {
-            Ok(n) if n >= 0 => Ok(Some(Self::yen(n))),
-            _ => Err(Error::new(ErrorCode::Internal, format!("catalog price `{cell}` is not whole yen"))),
-        }
     }
 }
 
