@@ -638,7 +638,7 @@ fn chain_months(input: &StatusInput<'_>, plan: &Plan) -> Result<u32> {
     let invalid = |why: &str| {
         Error::new(
             ErrorCode::InvalidChain,
-            format!("chain {} → `{}`: {why}", clip(&format!("{:?}", input.chain)), plan.id),
+            format!("chain [{}] → `{}`: {why}", clip(&input.chain.join(", ")), plan.id),
         )
     };
     let mut months = 0u32;
