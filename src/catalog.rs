@@ -457,8 +457,122 @@ impl Catalog {
 
 // ------------------------------------------------------------------------------ built data
 
-// `PRODUCTS` and `fn embedded() -> Result<Catalog>`, written by build.rs from data/.
+// `PLANS`, `PRODUCTS`, `EDITIONS`, `KINDS`, `EXCLUSIONS`, `fn enterprise_rules()` and
+// `fn ipro_terms()`, written by build.rs from data/.
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+
+/// The catalog, from the tables the build wrote.
+fn embedded() -> Result<Catalog> {
+    let plans = PLANS.iter().map(RawPlan::plan).collect();
+    let editions = EDITIONS.iter().map(RawEdition::edition).collect::<Result<Vec<_>>>()?;
+    Catalog::new(plans, editions, enterprise_rules(), ipro_terms())
+}
+
+// The tables hold static texts and slices; each row becomes its owned value once, on first use.
+
+struct RawPlan {
+    id: &'static str,
+    family: Family,
+    months: u32,
+    name: (&'static str, &'static str),
+    sources: &'static [&'static str],
+}
+
+impl RawPlan {
+    fn plan(&self) -> Plan {
+        Plan {
+            id: self.id.to_owned(),
+            family: self.family,
+            months: self.months,
+            name: names(self.name),
+            sources: strings(self.sources),
+        }
+    }
+}
+
+struct RawEdition {
+    id: &'static str,
+    effective_from: Option<(i64, i64, i64)>,
+    effective_until: Option<(i64, i64, i64)>,
+    drone_window_hours: u32,
+    handheld_window_hours: u32,
+    invitation_window_hours: u32,
+    plans: &'static [(&'static str, Allowance)],
+    extension: Option<RawExtension>,
+    sources: &'static [&'static str],
+    summary: (&'static str, &'static str),
+}
+
+struct RawExtension {
+    plan: &'static str,
+    after_expiry_days: u32,
+    months: u32,
+    max_total_months: u32,
+}
+
+impl RawEdition {
+    fn edition(&self) -> Result<Edition> {
+        Ok(Edition {
+            id: self.id.to_owned(),
+            effective_from: self.effective_from.map(date).transpose()?,
+            effective_until: self.effective_until.map(date).transpose()?,
+            drone_window_hours: self.drone_window_hours,
+            handheld_window_hours: self.handheld_window_hours,
+            invitation_window_hours: self.invitation_window_hours,
+            plans: Allowances(self.plans.iter().map(|&(id, a)| (id.to_owned(), a)).collect()),
+            extension: self.extension.as_ref().map(|x| ExtensionTerms {
+                plan: x.plan.to_owned(),
+                after_expiry_days: x.after_expiry_days,
+                months: x.months,
+                max_total_months: x.max_total_months,
+            }),
+            sources: strings(self.sources),
+            summary: names(self.summary),
+        })
+    }
+}
+
+struct RawKind {
+    id: Kind,
+    name: (&'static str, &'static str),
+    product_warranty: bool,
+    partners: bool,
+    repairable: bool,
+    has_hdd: bool,
+    forms_depend_on_model: bool,
+    /// Under the product warranty, the 5-year warranty, and paid.
+    service: [Option<RawService>; 3],
+}
+
+struct RawService {
+    forms: &'static [Form],
+    on_site: OnSite,
+    hdd_covered: Option<bool>,
+    software_covered: bool,
+}
+
+impl RawKind {
+    fn terms(&self) -> KindTerms {
+        let [product_warranty, partners_5y, paid] = self.service.each_ref().map(|s| {
+            s.as_ref().map(|s| Service {
+                forms: s.forms.to_vec(),
+                on_site: s.on_site,
+                hdd_covered: s.hdd_covered,
+                software_covered: s.software_covered,
+            })
+        });
+        KindTerms {
+            id: self.id,
+            name: names(self.name),
+            product_warranty: self.product_warranty,
+            partners: self.partners,
+            repairable: self.repairable,
+            has_hdd: self.has_hdd,
+            forms_depend_on_model: self.forms_depend_on_model,
+            service: Services { product_warranty, partners_5y, paid },
+        }
+    }
+}
 
 /// A product as the build writes it: static texts, turned into a [`Product`] once.
 struct RawProduct {
@@ -482,7 +596,7 @@ impl RawProduct {
         Product {
             id: self.id.to_owned(),
             family: self.family,
-            name: names(self.name, self.name),
+            name: names((self.name, self.name)),
             category: self.category,
             plans: strings(self.plans),
             source: self.source.to_owned(),
@@ -508,7 +622,7 @@ const fn yen(amount: u32) -> Fee {
     Fee::Published { amount: Decimal::from_parts(amount, 0, 0, false, 0), currency: Currency::Jpy }
 }
 
-fn names(ja: &str, en: &str) -> Names {
+fn names((ja, en): (&str, &str)) -> Names {
     Names { ja: ja.to_owned(), en: en.to_owned() }
 }
 
@@ -517,7 +631,7 @@ fn strings(texts: &[&str]) -> Vec<String> {
 }
 
 /// A date the build checked.
-fn date(year: i64, month: i64, day: i64) -> Result<Date> {
+fn date((year, month, day): (i64, i64, i64)) -> Result<Date> {
     Date::from_ymd(year, month, day).ok_or_else(|| internal(format!("no date {year}-{month}-{day}")))
 }
 
