@@ -13,6 +13,8 @@ gz() { gzip -9c "$1" | wc -c; }
 wasm_raw=$(wc -c < pkg/coverage_calc_bg.wasm); wasm_gz=$(gz pkg/coverage_calc_bg.wasm)
 js_raw=$(wc -c < pkg/coverage_calc.js); js_gz=$(gz pkg/coverage_calc.js)
 all_gz=$(cat pkg/coverage_calc_bg.wasm pkg/coverage_calc.js | gzip -9c | wc -c)
+# The widget's module (glue, widget/*.js and CSS, minified by scripts/bundle-widget.mjs).
+widget_js_raw=$(wc -c < pkg/coverage-calc.js); widget_js_gz=$(gz pkg/coverage-calc.js)
 # wasm / native for the same answers: the JSON text API in wasm (callJson) against the same JSON
 # contract natively.
 ratio() { awk -v w="${v[wasm_text_$1_us]}" -v n="${v[native_$1_ns]}" 'BEGIN { printf "%.1f", w * 1000 / n }'; }
@@ -36,6 +38,7 @@ printf '%-40s %14s %12s %s\n' ".wasm raw (bytes)" "$wasm_raw" "" ""
 printf '%-40s %14s %12s %s\n' ".wasm gzip -9 (bytes)" "$wasm_gz" "81920" "$(check "$wasm_gz" 81920)"
 printf '%-40s %14s %12s %s\n' "JS glue raw / gzip (bytes)" "$js_raw / $js_gz" "" ""
 printf '%-40s %14s %12s %s\n' "wasm + JS glue gzip (bytes)" "$all_gz" "" ""
+printf '%-40s %14s %12s %s\n' "widget module raw / gzip (bytes)" "$widget_js_raw / $widget_js_gz" "" ""
 printf '%-40s %14s %12s %s\n' "widget: wasm + JS + CSS gzip (bytes)" "${v[widget_gz_bytes]}" "122880" "$(check "${v[widget_gz_bytes]}" 122880)"
 printf '%-40s %14s %12s %s\n' "widget: first answer visible (ms, median)" "${v[first_answer_ms]}" "300" "$(check "${v[first_answer_ms]}" 300)"
 printf '\ntimes: median of 21 batches, best of 5 rounds half a second apart (see tests/bench/wasm.mjs)\n'

@@ -19,7 +19,8 @@ wasm-bindgen --target web --out-dir pkg --out-name coverage_calc "$release/cover
 # The raw wasm exports take externrefs, which wasm-bindgen types as `any`; they are opaque.
 sed -i 's/(a: any)/(a: unknown)/g' pkg/coverage_calc.d.ts pkg/coverage_calc_bg.wasm.d.ts
 cp pkg.json pkg/package.json
-# The widget <coverage-calc>: widget/*.js, its stylesheet and the glue above, as one ES module.
+# The widget <coverage-calc>: widget/*.js, its stylesheet and the glue above, as one ES module,
+# minified with terser from node_modules (scripts/ensure-tools.sh installs it: make build runs that).
 node scripts/bundle-widget.mjs
 printf '[build] pkg/ ready: %s bytes of wasm, widget %s bytes of JS and CSS (coverage-calc.js)\n' "$(wc -c < pkg/coverage_calc_bg.wasm)" \
   "$(wc -c < pkg/coverage-calc.js)"

@@ -40,7 +40,9 @@ if ! command -v node >/dev/null 2>&1; then
   apt_install nodejs
 fi
 
-# The development tools from npm (typescript, playwright-core, axe-core), exactly as locked.
+# The development tools from npm, exactly as locked: terser (scripts/bundle-widget.mjs minifies
+# the widget with it, so the build needs it too, not only the tests), typescript, playwright-core,
+# axe-core.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing the npm development tools (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
