@@ -320,6 +320,7 @@ pub struct OwnShare {
     /// What is left of it (never below zero).
     pub left: Money,
     /// `left / limit` in percent, 2 decimals, rounded toward zero (display only: the test is exact).
+    #[serde(serialize_with = "crate::money::decimal")]
     pub percent_left: Decimal,
     /// The threshold for Plus Renew, in percent.
     pub threshold_percent: u32,
@@ -337,7 +338,7 @@ fn own_share(limit: Yen, used: Yen, data: &EnterpriseRules) -> Result<OwnShare> 
     } else {
         i128::from(left).checked_mul(10_000).and_then(|x| x.checked_div(i128::from(limit))).ok_or_else(share)?
     };
-    let percent_left = Decimal::new(i64::try_from(basis_points).map_err(|_| share())?, 2);
+    let percent_left = Decimal::try_new(i64::try_from(basis_points).map_err(|_| share())?, 2).map_err(|_| share())?;
     let lhs = i128::from(left).checked_mul(100).ok_or_else(share)?;
     let rhs = i128::from(limit).checked_mul(i128::from(data.plus_renew_min_share_percent)).ok_or_else(share)?;
     Ok(OwnShare {
