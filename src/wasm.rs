@@ -110,3 +110,7 @@ pub fn call_json(
     };
     api::call_json(&text(&name, "the function name")?, &text(&request, "the request text")?).map_err(|e| js_error(&e))
 }
+
+/// The allocator: a small free list instead of dlmalloc (see `crates/wasm-alloc`).
+#[global_allocator]
+static ALLOCATOR: wasm_alloc::Allocator = wasm_alloc::Allocator::new();
