@@ -57,7 +57,10 @@ impl<'a> Parser<'a> {
     fn fail(&self, what: &str) -> Error {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.bytes().filter(|&b| b == b'\n').count().saturating_add(1);
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()).saturating_add(1);
+        // Characters since the last newline: bytes that do not continue a UTF-8 sequence.
+        let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i.saturating_add(1));
+        let column = before.as_bytes().get(line_start..).map_or(0, |l| l.iter().filter(|&&b| b & 0xC0 != 0x80).count());
+        let column = column.saturating_add(1);
         Error::new(ErrorCode::InvalidJson, format!("the request is not JSON: {what} at line {line} column {column}"))
     }
 
@@ -550,6 +553,9 @@ mod tests {
     fn errors_name_line_and_column() {
         let e = parse("{\n  \"a\": x}").unwrap_err();
         assert!(e.message().contains("line 2 column 8"), "{}", e.message());
+        // Columns count characters, not bytes.
+        let e = parse("{\"あい\": x}").unwrap_err();
+        assert!(e.message().contains("line 1 column 8"), "{}", e.message());
     }
 
     #[test]
