@@ -641,5 +641,8 @@ mod tests {
     fn clip_keeps_messages_on_one_line() {
         assert_eq!(clip("a\nb\r\u{2028}\u{0}é"), "a\\u{a}b\\u{d}\\u{2028}\\u{0}é");
         assert_eq!(clip("\t").lines().count(), 1);
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32).filter(|c| c.is_control()) {
+            assert_eq!(clip(&c.to_string()), c.escape_unicode().to_string());
+        }
     }
 }
