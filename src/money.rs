@@ -69,40 +69,73 @@ impl Fee {
 /// scale's trailing zeros kept) but without its formatting code, which costs the wasm module
 /// about 1 KB gzip for the few amounts an answer has.
 pub(crate) fn decimal<S: serde::Serializer>(d: &Decimal, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(&decimal_text(d))
+    s.serialize_str(decimal_text(d).as_str())
+}
+
+/// A decimal's text, written right to left into a buffer on the stack: at most 29 digits, the
+/// point, a sign and a leading zero.
+pub(crate) struct DecimalText {
+    bytes: [u8; 32],
+    start: usize,
+}
+
+impl DecimalText {
+    fn push_front(&mut self, b: u8) {
+        if let Some(at) = self.start.checked_sub(1) {
+            if let Some(slot) = self.bytes.get_mut(at) {
+                *slot = b;
+                self.start = at;
+            }
+        }
+    }
+
+    /// The text.
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII digits, `.` and `-` are ever written.
+        self.bytes.get(self.start..).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+    }
 }
 
 /// The exact text of a decimal (see [`decimal`]).
-pub(crate) fn decimal_text(d: &Decimal) -> String {
+pub(crate) fn decimal_text(d: &Decimal) -> DecimalText {
     let u = d.unpack();
-    // The 96-bit mantissa as three 32-bit words, most significant first, divided by ten in turn.
+    let scale = usize::try_from(u.scale).unwrap_or(0);
+    let mut text = DecimalText { bytes: [0; 32], start: 32 };
+    // The 96-bit mantissa as three 32-bit words, most significant first, divided by ten in turn;
+    // each remainder is the next digit from the right.
     let mut words = [u.hi, u.mid, u.lo];
-    let mut digits = Vec::with_capacity(30);
+    let mut written = 0usize;
+    let mut nonzero = false;
     loop {
-        let mut rem = 0u64;
-        for w in &mut words {
-            let cur = (rem << 32) | u64::from(*w);
-            *w = u32::try_from(cur / 10).unwrap_or(0);
-            rem = cur % 10;
+        let rem = match &mut words {
+            // Every amount of the catalog fits 32 bits: a division by a constant, no 64-bit divide.
+            [0, 0, lo] => {
+                let rem = *lo % 10;
+                *lo /= 10;
+                rem
+            }
+            words => {
+                let mut rem = 0u64;
+                for w in words {
+                    let cur = (rem << 32) | u64::from(*w);
+                    *w = u32::try_from(cur / 10).unwrap_or(0);
+                    rem = cur % 10;
+                }
+                u32::try_from(rem).unwrap_or(0)
+            }
+        };
+        nonzero |= rem != 0;
+        text.push_front(b'0'.saturating_add(u8::try_from(rem).unwrap_or(0)));
+        written = written.saturating_add(1);
+        if written == scale {
+            text.push_front(b'.');
         }
-        digits.push(b'0'.saturating_add(u8::try_from(rem).unwrap_or(0)));
-        if words == [0, 0, 0] {
+        if words == [0, 0, 0] && written > scale {
             break;
         }
     }
-    let scale = usize::try_from(u.scale).unwrap_or(0);
-    while digits.len() <= scale {
-        digits.push(b'0');
-    }
-    let mut text = String::with_capacity(digits.len().saturating_add(2));
-    if u.negative && digits.iter().any(|&b| b != b'0') {
-        text.push('-');
-    }
-    for (i, &b) in digits.iter().rev().enumerate() {
-        if scale > 0 && i == digits.len().saturating_sub(scale) {
-            text.push('.');
-        }
-        text.push(char::from(b));
+    if u.negative && nonzero {
+        text.push_front(b'-');
     }
     text
 }
@@ -129,10 +162,10 @@ mod tests {
             (1, 28),
         ] {
             let d = Decimal::new(n, scale);
-            assert_eq!(decimal_text(&d), d.to_string(), "{n} scale {scale}");
+            assert_eq!(decimal_text(&d).as_str(), d.to_string(), "{n} scale {scale}");
         }
         let max = Decimal::MAX;
-        assert_eq!(decimal_text(&max), max.to_string());
-        assert_eq!(decimal_text(&Decimal::MIN), Decimal::MIN.to_string());
+        assert_eq!(decimal_text(&max).as_str(), max.to_string());
+        assert_eq!(decimal_text(&Decimal::MIN).as_str(), Decimal::MIN.to_string());
     }
 }

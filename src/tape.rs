@@ -241,8 +241,7 @@ impl Recorder<'_> {
                     self.op(NEW_NAME);
                     self.text(name);
                 }
-                self.op(NAME);
-                self.op(index);
+                self.tape.ops.extend_from_slice(&[NAME, index]);
                 return;
             }
         }
