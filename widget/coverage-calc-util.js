@@ -84,20 +84,35 @@ export function parseJstInstant(text) {
 // ---------------------------------------------------------------------------------------------
 // Formatting through Intl
 
+/**
+ * Intl formatters by locale, each made on first use and kept: a `DateTimeFormat` with a time zone
+ * costs milliseconds to make (tens on a slow machine, measured in the first-answer benchmark),
+ * and every render asks for them.
+ */
+const intlCache = new Map();
+function intl(locale) {
+  let cached = intlCache.get(locale);
+  if (cached === undefined) {
+    const make = (options) => new Intl.DateTimeFormat(locale, { timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short", ...options });
+    let yen, instant, instantSec, date;
+    cached = {
+      yen: () => (yen ??= new Intl.NumberFormat(locale, { style: "currency", currency: "JPY" })),
+      instant: () => (instant ??= make({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })),
+      instantSec: () => (instantSec ??= make({ hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })),
+      date: () => (date ??= make({})),
+    };
+    intlCache.set(locale, cached);
+  }
+  return cached;
+}
+
 /** @param {string} locale */
 export function formatters(locale, t) {
-  const yen = new Intl.NumberFormat(locale, { style: "currency", currency: "JPY" });
-  const instantFmt = new Intl.DateTimeFormat(locale, {
-    timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short",
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  });
-  const instantSecFmt = new Intl.DateTimeFormat(locale, {
-    timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short",
-    hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
-  });
-  const dateFmt = new Intl.DateTimeFormat(locale, {
-    timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short",
-  });
+  const f = intl(locale);
+  const yen = { format: (amount) => f.yen().format(amount) };
+  const instantFmt = { format: (d) => f.instant().format(d) };
+  const instantSecFmt = { format: (d) => f.instantSec().format(d) };
+  const dateFmt = { format: (d) => f.date().format(d) };
 
   /** An instant in Japan time, with "(Japan time)". */
   const instant = (iso) => {
