@@ -636,7 +636,10 @@ pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
 /// CR-14's (1y → 1y → 1y, 2y → 1y).
 fn chain_months(input: &StatusInput<'_>, plan: &Plan) -> Result<u32> {
     let invalid = |why: &str| {
-        Error::new(ErrorCode::InvalidChain, format!("chain [{}] → `{}`: {why}", clip(&input.chain.join(", ")), plan.id))
+        Error::new(
+            ErrorCode::InvalidChain,
+            format!("chain [{}] → `{}`: {why}", clip(&crate::json::comma_list(&input.chain)), plan.id),
+        )
     };
     let mut months = 0u32;
     for (i, id) in input.chain.iter().enumerate() {

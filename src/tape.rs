@@ -254,7 +254,7 @@ impl Recorder<'_> {
                 self.op(INT);
                 self.op(u32::from_ne_bytes(small.to_ne_bytes()));
             }
-            Err(_) => self.number_text(&n.to_string()),
+            Err(_) => self.number_text(crate::money::decimal_text(&rust_decimal::Decimal::from(n)).as_str()),
         }
     }
 
@@ -338,7 +338,7 @@ impl<'r, 't> ser::Serializer for &'r mut Recorder<'t> {
     fn serialize_u64(self, v: u64) -> Done {
         match i64::try_from(v) {
             Ok(v) => self.integer(v),
-            Err(_) => self.number_text(&v.to_string()),
+            Err(_) => self.number_text(crate::money::decimal_text(&rust_decimal::Decimal::from(v)).as_str()),
         }
         Ok(())
     }
