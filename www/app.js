@@ -11,10 +11,6 @@ import { createIproView } from "./ipro.js";
 import { $, h, localValueToInstant } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
-// Small DOM helpers
-
-
-// ---------------------------------------------------------------------------------------------
 // Time: everything the user types is Japan time (UTC+09:00, no DST; RULES.md T-1)
 
 const JST_MS = 9 * 60 * 60 * 1000;
@@ -28,7 +24,6 @@ function toJstLocalValue(date) {
 function toJstInstant(date) {
   return `${new Date(date.getTime() + JST_MS).toISOString().slice(0, 19)}+09:00`;
 }
-/** A datetime-local value read as Japan time, or null when it is not one. */
 /** A real calendar date `YYYY-MM-DD` (not 2026-02-30). */
 function isDate(value) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
@@ -924,6 +919,11 @@ function writeUrl() {
   if (claims.length) p.set("claims", claims.map((c) => `${CLAIM_SHORT[c.kind] ?? "r"}:${c.date}`).join(","));
   if (nowState.status.pinned) p.set("snow", statusEls.now.value);
   iproView.writeUrl(p);
+  // The Enterprise tab (enterprise.js) keeps its own state in `en`, and is a tab this file
+  // does not know: keep both.
+  const current = new URLSearchParams(location.search);
+  if (current.has("en")) p.set("en", current.get("en") ?? "");
+  if (document.getElementById("panel-enterprise")?.hidden === false) p.set("tab", "enterprise");
 
   const query = p.toString();
   const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;

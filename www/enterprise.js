@@ -463,6 +463,54 @@ function selectEnterprise() {
 function unselectEnterprise() {
   tab.setAttribute("aria-selected", "false");
   panel.hidden = true;
+  writeUrl();
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL: this tab's inputs as one parameter, `en` (JSON), and `tab=enterprise` while it is open,
+// so a link can be shared. The page (app.js) keeps both when it writes its own state.
+
+function writeUrl() {
+  const p = new URLSearchParams(location.search);
+  p.set("en", JSON.stringify(state));
+  if (!panel.hidden) p.set("tab", "enterprise");
+  else if (p.get("tab") === "enterprise") p.delete("tab");
+  const query = p.toString();
+  const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
+}
+
+/** A list of rows from a link: plain objects of strings, numbers and booleans only. */
+const rowsFrom = (value) => (Array.isArray(value)
+  ? value.filter((row) => row && typeof row === "object" && !Array.isArray(row)
+    && Object.values(row).every((v) => ["string", "number", "boolean"].includes(typeof v)))
+  : null);
+
+/** Restores the inputs from a link's `en` parameter; anything unreadable keeps the defaults. */
+function readUrl() {
+  const text = new URLSearchParams(location.search).get("en");
+  if (!text) return;
+  let saved;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    return;
+  }
+  if (!saved || typeof saved !== "object") return;
+  if (["sales", "contract", "status"].includes(saved.view)) state.view = saved.view;
+  for (const part of ["sales", "contract", "status"]) {
+    const from = saved[part];
+    if (!from || typeof from !== "object") continue;
+    const into = state[part];
+    for (const key of Object.keys(into)) {
+      if (Array.isArray(into[key])) {
+        const rows = rowsFrom(from[key]);
+        if (rows) into[key] = rows;
+      } else if (typeof from[key] === typeof into[key]) {
+        into[key] = from[key];
+      }
+    }
+  }
 }
 
 function render() {
@@ -514,6 +562,7 @@ function compute() {
   } catch (error) {
     show(errorBox(error));
   }
+  writeUrl();
 }
 
 // A list of rows, each a small grid of fields, with add and remove.
@@ -844,6 +893,7 @@ async function main() {
   state.status.start = monthsAgo(11);
   state.status.now = now;
   state.status.claims.push({ date: monthsAgo(5), amount: "" });
+  readUrl();
   if (wanted) {
     await pageReady();
     selectEnterprise();

@@ -50,6 +50,20 @@ try {
   await page.waitForFunction(() => document.querySelector("#panel-enterprise .verdict__title")?.textContent?.includes("3"));
   const salesText = await page.textContent("#panel-enterprise .answer");
   must(/3 件以上/.test(salesText ?? ""), `sales: break-even at 3 (got ${salesText?.slice(0, 120)})`);
+  // The link keeps the tab and its inputs: a fresh page opened with it shows the same answer.
+  const link = page.url();
+  must(/[?&]tab=enterprise/.test(link) && /[?&]en=/.test(link), `the URL keeps the Enterprise tab and its state (got ${link})`);
+  const shared = await browser.newPage();
+  shared.on("pageerror", (e) => errors.push(String(e)));
+  await shared.goto(link);
+  await shared.waitForSelector("#panel-enterprise .verdict__title");
+  must(await shared.isVisible("#panel-enterprise"), "a shared link opens the Enterprise tab");
+  must((await shared.inputValue("#panel-enterprise .en-row select")) === "phantom-4-rtk", "a shared link restores the fleet");
+  must(/3 件以上/.test((await shared.textContent("#panel-enterprise .answer")) ?? ""), "a shared link gives the same break-even");
+  await shared.goto(`${server.url}?tab=enterprise&en=${encodeURIComponent('{"view":"sales","sales":{"fleet":[1,{"x":[]}],"incidents":"no"}}')}`);
+  await shared.waitForSelector("#panel-enterprise .answer__body > *");
+  must(await shared.isVisible("#panel-enterprise"), "an unreadable `en` still opens the tab, with the defaults");
+  await shared.close();
   // Contract.
   await page.click("label[for=en-view-contract]");
   await page.waitForSelector("#panel-enterprise .en-table caption");
