@@ -175,7 +175,7 @@ export default {
       const max = Math.max(1, ...lines.flatMap(([, v]) => v));
       const x = (i) => Math.round((L + (n > 0 ? i / n : 0.5) * (W - L - R)) * 10) / 10;
       const y = (v) => Math.round((T + (1 - v / max) * (H - T - B)) * 10) / 10;
-      const compact = new Intl.NumberFormat(ctx.locale, { style: "currency", currency: "JPY", notation: "compact", maximumFractionDigits: 1 });
+      const compact = new Intl.NumberFormat(ctx.locale, { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 });
       const nodes = [];
       for (let k = 0; k <= 4; k += 1) {
         const v = (max * k) / 4;

@@ -96,7 +96,8 @@ function intl(locale) {
     const make = (options) => new Intl.DateTimeFormat(locale, { timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short", ...options });
     let yen, instant, instantSec, date;
     cached = {
-      yen: () => (yen ??= new Intl.NumberFormat(locale, { style: "currency", currency: "JPY" })),
+      // "narrowSymbol": ¥ in English too (en-GB would write "JP¥").
+      yen: () => (yen ??= new Intl.NumberFormat(locale, { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" })),
       instant: () => (instant ??= make({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })),
       instantSec: () => (instantSec ??= make({ hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })),
       date: () => (date ??= make({})),

@@ -322,7 +322,8 @@ const w = (key, params = {}) => {
 // Formatting helpers (the DOM helpers are in dom.js)
 
 
-const yenFormat = () => new Intl.NumberFormat(locale(), { style: "currency", currency: "JPY" });
+// "narrowSymbol": ¥ in English too (en-GB would write "JP¥").
+const yenFormat = () => new Intl.NumberFormat(locale(), { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" });
 /** Money `{amount, currency}` or a Fee; `null` → a dash. */
 function money(m) {
   if (!m) return "—";

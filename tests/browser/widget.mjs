@@ -50,6 +50,17 @@ function contains(text, part, what = "text") {
   expect(text.includes(part), `${what} should contain ${JSON.stringify(part)}, got:\n${text.slice(0, 800)}`);
 }
 
+/** Polls (up to 10 s) until `locator`'s text contains `part`: for what a page updates on an event. */
+async function eventuallyContains(locator, part, what = "text") {
+  let text = "";
+  for (let i = 0; i < 40; i++) {
+    text = await locator.innerText();
+    if (text.includes(part)) return;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  contains(text, part, what);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Keyboard helpers
 
@@ -201,7 +212,7 @@ const compareTable = (page) => page.locator("coverage-calc .cmp-table tbody").ev
 
 /** Checks the totals, the "costs less" column and the break-even shown against a golden compare file. */
 async function expectCompareShown(page, g, lang = "ja") {
-  const yen = (m) => new Intl.NumberFormat(lang === "en" ? "en-GB" : "ja-JP", { style: "currency", currency: "JPY" }).format(m.amount);
+  const yen = (m) => new Intl.NumberFormat(lang === "en" ? "en-GB" : "ja-JP", { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" }).format(m.amount);
   const cheaperWords = lang === "en" ? { basic: "Basic", plus: "Plus", same: "same" } : { basic: "Basic", plus: "Plus", same: "同額" };
   const rows = await compareTable(page);
   expect(rows.length === g.request.incidents + 1, `rows 0 … ${g.request.incidents}: ${rows.length}`);
@@ -319,11 +330,11 @@ try {
   });
 
   await check("the shop's cart line gets the chosen plan from the coverage-change event", async () => {
-    contains(await page.locator("#cart-line").innerText(), "care-refresh-1y: ¥11,880", "cart line");
+    await eventuallyContains(page.locator("#cart-line"), "care-refresh-1y: ¥11,880", "cart line");
     await focusTop(page);
     await tabTo(page, "buy-choose-care-refresh-1y");
     await page.keyboard.press("ArrowDown");
-    contains(await page.locator("#cart-line").innerText(), "care-refresh-2y: ¥19,250", "cart line");
+    await eventuallyContains(page.locator("#cart-line"), "care-refresh-2y: ¥19,250", "cart line");
     const detail = await widget(page).evaluate((el) => el.answer);
     expect(detail.mode === "buy" && detail.plan === "care-refresh-2y" && detail.answer.price.amount === "19250", JSON.stringify(detail).slice(0, 300));
   });
@@ -714,7 +725,8 @@ try {
     await setAttrs(page, { lang: "en" });
     await expectCompareShown(page, p4, "en");
     const text = await answerText(page);
-    contains(text, "1 unit, repair cost JP¥100,000 per incident, 0 to 5 incidents"); // en-GB writes JP¥
+    contains(text, "1 unit, repair cost ¥100,000 per incident, 0 to 5 incidents"); // ¥, not en-GB's JP¥
+    if (text.includes("JP¥")) throw new Error("English shows yen as JP¥");
     contains(text, "Coverage limit (shared by all units)");
     await setAttrs(page, { lang: "ja", product: null });
   });
