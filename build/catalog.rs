@@ -44,7 +44,8 @@ pub struct Files<'a> {
     pub enterprise_csv: &'a str,
 }
 
-/// The Rust source of the catalog: `fn embedded() -> Result<Catalog>` and the product table.
+/// The Rust source of the catalog: the static tables `PLANS`, `PRODUCTS`, `EDITIONS`, `KINDS` and
+/// `EXCLUSIONS`, and `fn enterprise_rules()` and `fn ipro_terms()` (see `src/catalog.rs`).
 pub fn generate_from(files: &Files<'_>) -> Result<String, String> {
     let (plans, plan_ids) = plans(files.plans).map_err(|e| format!("plans.json: {e}"))?;
     let mut products = String::new();
