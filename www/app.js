@@ -8,7 +8,7 @@
 import init, { catalog as loadCatalog, buy, status, ipro } from "/pkg/coverage_calc.js";
 import { t, setLang, getLang, locale, ruleText, LANGS } from "./i18n.js";
 import { createIproView } from "./ipro.js";
-import { $, h, localValueToInstant } from "./dom.js";
+import { $, h, intl, localValueToInstant } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
 // Time: everything the user types is Japan time (UTC+09:00, no DST; RULES.md T-1)
@@ -40,13 +40,13 @@ function isLocalDateTime(value) {
 // ---------------------------------------------------------------------------------------------
 // Formatting through Intl (dates in Japan time, yen in ja-JP)
 
-const yen = new Intl.NumberFormat("ja-JP", { style: "currency", currency: "JPY" });
+const yen = intl("NumberFormat", "ja-JP", { style: "currency", currency: "JPY" });
 
 function fmtInstant(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const withSeconds = date.getUTCSeconds() !== 0;
-  const text = new Intl.DateTimeFormat(locale(), {
+  const text = intl("DateTimeFormat", locale(), {
     timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short",
     hour: "2-digit", minute: "2-digit", second: withSeconds ? "2-digit" : undefined, hourCycle: "h23",
   }).format(date);
@@ -57,7 +57,7 @@ function fmtDate(dateString) {
   if (!dateString) return "";
   const date = new Date(`${dateString}T12:00:00+09:00`);
   if (Number.isNaN(date.getTime())) return dateString;
-  return new Intl.DateTimeFormat(locale(), {
+  return intl("DateTimeFormat", locale(), {
     timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short",
   }).format(date);
 }
@@ -71,7 +71,7 @@ function fmtFee(fee) {
   if (!fee) return "—";
   if (fee.status === "published") {
     // The amount is an exact decimal string; Intl formats strings without going through floats.
-    const fmt = fee.currency === "JPY" ? yen : new Intl.NumberFormat("ja-JP", { style: "currency", currency: fee.currency });
+    const fmt = fee.currency === "JPY" ? yen : intl("NumberFormat", "ja-JP", { style: "currency", currency: fee.currency });
     return fmt.format(fee.amount);
   }
   return t(`fee.${fee.status}`);
@@ -81,7 +81,7 @@ function fmtFee(fee) {
 function fmtRelative(targetIso, nowIso) {
   const diff = Date.parse(targetIso) - Date.parse(nowIso);
   if (!Number.isFinite(diff)) return "";
-  const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: "always" });
+  const rtf = intl("RelativeTimeFormat", locale(), { numeric: "always" });
   const abs = Math.abs(diff);
   const sign = diff < 0 ? -1 : 1;
   const MINUTE = 60_000, HOUR = 60 * MINUTE, DAY = 24 * HOUR;

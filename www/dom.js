@@ -1,6 +1,6 @@
-// DOM helpers shared by the page's modules (app.js, enterprise.js, ipro.js). Elements are built
-// with createElement and textContent only: no innerHTML of any input (the page runs under a
-// strict CSP).
+// DOM helpers and Intl formatters shared by the page's modules (app.js, enterprise.js,
+// ipro.js). Elements are built with createElement and textContent only: no innerHTML of any
+// input (the page runs under a strict CSP).
 
 export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
@@ -43,4 +43,24 @@ function append(el, children) {
 export function localValueToInstant(value) {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value ?? "");
   return m ? `${m[1]}T${m[2]}:${m[3] ?? "00"}+09:00` : null;
+}
+
+/** Intl formatters, made once per kind, locale and options and kept: a `DateTimeFormat` with a
+ * time zone costs milliseconds to make, and the page formats dozens of dates per answer. */
+const formatters = new Map();
+/**
+ * @template {"DateTimeFormat" | "NumberFormat" | "RelativeTimeFormat"} K
+ * @param {K} kind
+ * @param {string} locale
+ * @param {object} options
+ * @returns {InstanceType<(typeof Intl)[K]>}
+ */
+export function intl(kind, locale, options) {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl[kind](locale, options);
+    formatters.set(key, f);
+  }
+  return f;
 }

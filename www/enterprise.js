@@ -10,7 +10,7 @@
 
 import init, { catalog as loadCatalog, compare, plusContract, status } from "/pkg/coverage_calc.js";
 import { getLang, locale, ruleText } from "./i18n.js";
-import { $, h } from "./dom.js";
+import { $, h, intl } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -323,7 +323,7 @@ const w = (key, params = {}) => {
 
 
 // "narrowSymbol": ¥ in English too (en-GB would write "JP¥").
-const yenFormat = () => new Intl.NumberFormat(locale(), { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" });
+const yenFormat = () => intl("NumberFormat", locale(), { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" });
 /** Money `{amount, currency}` or a Fee; `null` → a dash. */
 function money(m) {
   if (!m) return "—";
@@ -335,7 +335,7 @@ function money(m) {
 function fmtDate(d) {
   if (!d) return "—";
   const [y, m, day] = d.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(y, m - 1, day));
+  return intl("DateTimeFormat", locale(), { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(y, m - 1, day));
 }
 const fmtPeriod = (p) => (p ? `${fmtDate(p.start)} – ${fmtDate(p.end)}` : "—");
 

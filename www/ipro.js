@@ -7,7 +7,7 @@
 // built with DOM calls (no inline style or script: the page runs under a strict CSP).
 
 import { t as appT, getLang, locale } from "./i18n.js";
-import { $, h, svg as s, localValueToInstant } from "./dom.js";
+import { $, h, svg as s, intl, localValueToInstant } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -248,7 +248,7 @@ const dayNumber = (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 function fmtDate(dateString) {
   const date = new Date(`${dateString}T12:00:00+09:00`);
   if (Number.isNaN(date.getTime())) return dateString ?? "";
-  return new Intl.DateTimeFormat(locale(), { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(date);
+  return intl("DateTimeFormat", locale(), { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(date);
 }
 const fmtPeriod = (p) => (getLang() === "ja" ? `${fmtDate(p.start)} 〜 ${fmtDate(p.end)}` : `${fmtDate(p.start)} – ${fmtDate(p.end)}`);
 
