@@ -6,6 +6,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::time::Text;
+
 /// A currency. The catalog prices Japan only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Currency {
@@ -72,35 +74,21 @@ pub(crate) fn decimal<S: serde::Serializer>(d: &Decimal, s: S) -> std::result::R
     s.serialize_str(decimal_text(d).as_str())
 }
 
-/// A decimal's text, written right to left into a buffer on the stack: at most 29 digits, the
-/// point, a sign and a leading zero.
-pub(crate) struct DecimalText {
-    bytes: [u8; 32],
-    start: usize,
-}
-
-impl DecimalText {
-    fn push_front(&mut self, b: u8) {
-        if let Some(at) = self.start.checked_sub(1) {
-            if let Some(slot) = self.bytes.get_mut(at) {
-                *slot = b;
-                self.start = at;
-            }
-        }
-    }
-
-    /// The text.
-    pub(crate) fn as_str(&self) -> &str {
-        // Only ASCII digits, `.` and `-` are ever written.
-        self.bytes.get(self.start..).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
-    }
-}
-
-/// The exact text of a decimal (see [`decimal`]).
-pub(crate) fn decimal_text(d: &Decimal) -> DecimalText {
+/// The exact text of a decimal (see [`decimal`]), on the stack.
+pub(crate) fn decimal_text(d: &Decimal) -> Text {
     let u = d.unpack();
     let scale = usize::try_from(u.scale).unwrap_or(0);
-    let mut text = DecimalText { bytes: [0; 32], start: 32 };
+    // Written right to left: at most 29 digits, the point, a sign and a leading zero.
+    let mut bytes = [0u8; 32];
+    let mut start = bytes.len();
+    let mut put = |b: u8| {
+        if let Some(at) = start.checked_sub(1) {
+            if let Some(slot) = bytes.get_mut(at) {
+                *slot = b;
+                start = at;
+            }
+        }
+    };
     // The 96-bit mantissa as three 32-bit words, most significant first, divided by ten in turn;
     // each remainder is the next digit from the right.
     let mut words = [u.hi, u.mid, u.lo];
@@ -125,18 +113,20 @@ pub(crate) fn decimal_text(d: &Decimal) -> DecimalText {
             }
         };
         nonzero |= rem != 0;
-        text.push_front(b'0'.saturating_add(u8::try_from(rem).unwrap_or(0)));
+        put(b'0'.saturating_add(u8::try_from(rem).unwrap_or(0)));
         written = written.saturating_add(1);
         if written == scale {
-            text.push_front(b'.');
+            put(b'.');
         }
         if words == [0, 0, 0] && written > scale {
             break;
         }
     }
     if u.negative && nonzero {
-        text.push_front(b'-');
+        put(b'-');
     }
+    let mut text = Text::new();
+    text.push(bytes.get(start..).unwrap_or_default());
     text
 }
 

@@ -145,11 +145,11 @@ pub(crate) struct Text {
 }
 
 impl Text {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self { bytes: [0; 40], len: 0 }
     }
 
-    fn push(&mut self, more: &[u8]) {
+    pub(crate) fn push(&mut self, more: &[u8]) {
         let end = self.len.saturating_add(more.len());
         if let Some(dest) = self.bytes.get_mut(self.len..end) {
             dest.copy_from_slice(more);

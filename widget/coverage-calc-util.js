@@ -85,35 +85,29 @@ export function parseJstInstant(text) {
 // Formatting through Intl
 
 /**
- * Intl formatters by locale, each made on first use and kept: a `DateTimeFormat` with a time zone
- * costs milliseconds to make (tens on a slow machine, measured in the first-answer benchmark),
- * and every render asks for them.
+ * An Intl formatter, made once per kind, locale and options and kept (as `intl()` in the page's
+ * www/dom.js): a `DateTimeFormat` with a time zone costs milliseconds to make, and every render
+ * and tick formats.
  */
 const intlCache = new Map();
-function intl(locale) {
-  let cached = intlCache.get(locale);
-  if (cached === undefined) {
-    const make = (options) => new Intl.DateTimeFormat(locale, { timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short", ...options });
-    let yen, instant, instantSec, date;
-    cached = {
-      // "narrowSymbol": ¥ in English too (en-GB would write "JP¥").
-      yen: () => (yen ??= new Intl.NumberFormat(locale, { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" })),
-      instant: () => (instant ??= make({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })),
-      instantSec: () => (instantSec ??= make({ hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })),
-      date: () => (date ??= make({})),
-    };
-    intlCache.set(locale, cached);
+function intl(kind, locale, options) {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = intlCache.get(key);
+  if (f === undefined) {
+    f = new Intl[kind](locale, options);
+    intlCache.set(key, f);
   }
-  return cached;
+  return f;
 }
 
 /** @param {string} locale */
 export function formatters(locale, t) {
-  const f = intl(locale);
-  const yen = { format: (amount) => f.yen().format(amount) };
-  const instantFmt = { format: (d) => f.instant().format(d) };
-  const instantSecFmt = { format: (d) => f.instantSec().format(d) };
-  const dateFmt = { format: (d) => f.date().format(d) };
+  const day = { timeZone: TOKYO, year: "numeric", month: "long", day: "numeric", weekday: "short" };
+  // "narrowSymbol": ¥ in English too (en-GB would write "JP¥").
+  const yen = intl("NumberFormat", locale, { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" });
+  const instantFmt = intl("DateTimeFormat", locale, { ...day, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const instantSecFmt = intl("DateTimeFormat", locale, { ...day, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  const dateFmt = intl("DateTimeFormat", locale, day);
 
   /** An instant in Japan time, with "(Japan time)". */
   const instant = (iso) => {
