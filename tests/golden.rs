@@ -11,9 +11,9 @@
 //!
 //! A file holds `description`, `rules` (the RULES.md ids it checks), `function` (`catalog`, `buy`,
 //! `status` or `ipro`), the request (`request`, a JSON value, or `requestText`, raw text passed as is) and
-//! either `expect` (a subset of the answer: every key given must be present and equal,
-//! recursively; arrays have the same length and match element by element) or `error` (the
-//! expected error code). The same files are run through the real wasm package by
+//! either `expect` (the *whole* answer: every key present and equal, no key more, recursively)
+//! or `error` (the expected error code). `UPDATE_GOLDEN=1 cargo test --test golden` rewrites
+//! each `expect` with today's whole answer (review the diff before committing it). The same files are run through the real wasm package by
 //! `tests/node/golden.mjs`.
 //!
 //! Every failure is collected and reported at the end, each with its file, the JSON path that
@@ -71,14 +71,20 @@ fn child(path: &str, key: &str) -> String {
     format!("{path}.{key}")
 }
 
-/// Compares `actual` with `expected` by the subset rule, pushing one line per difference.
-fn subset(expected: &Value, actual: &Value, path: &str, diffs: &mut Vec<String>) {
+/// Compares `actual` with `expected` exactly, pushing one line per difference: a key absent, a
+/// key more, a value that differs, an array of another length.
+fn same(expected: &Value, actual: &Value, path: &str, diffs: &mut Vec<String>) {
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
             for (key, e_value) in e {
                 match a.get(key) {
-                    Some(a_value) => subset(e_value, a_value, &child(path, key), diffs),
+                    Some(a_value) => same(e_value, a_value, &child(path, key), diffs),
                     None => diffs.push(format!("{}: expected {e_value}, but the key is absent", child(path, key))),
+                }
+            }
+            for (key, a_value) in a {
+                if !e.contains_key(key) {
+                    diffs.push(format!("{}: not expected, got {a_value}", child(path, key)));
                 }
             }
         }
@@ -88,7 +94,7 @@ fn subset(expected: &Value, actual: &Value, path: &str, diffs: &mut Vec<String>)
                 return;
             }
             for (i, (e_item, a_item)) in e.iter().zip(a).enumerate() {
-                subset(e_item, a_item, &format!("{path}[{i}]"), diffs);
+                same(e_item, a_item, &format!("{path}[{i}]"), diffs);
             }
         }
         _ => {
@@ -180,7 +186,7 @@ fn run_case(case: &Case) -> Vec<String> {
     let mut diffs = Vec::new();
     match (coverage_calc::api::call_json(&case.function, &case.request_text), &case.outcome) {
         (Ok(text), Outcome::Answer(expected)) => match serde_json::from_str::<Value>(&text) {
-            Ok(actual) => subset(expected, &actual, "$", &mut diffs),
+            Ok(actual) => same(expected, &actual, "$", &mut diffs),
             Err(e) => diffs.push(format!("$: the answer is not JSON ({e}): {text}")),
         },
         (Ok(text), Outcome::Error(code)) => diffs.push(format!("$: expected error `{code}`, got an answer: {text}")),
@@ -194,6 +200,19 @@ fn run_case(case: &Case) -> Vec<String> {
         }
     }
     diffs
+}
+
+/// `UPDATE_GOLDEN=1`: writes today's whole answer as the file's `expect` (an answer case only;
+/// an error case that now answers, or the reverse, still fails).
+fn rewrite_expect(path: &Path, case: &Case) -> Result<(), String> {
+    let Outcome::Answer(_) = case.outcome else { return Err("an error case".to_owned()) };
+    let text = coverage_calc::api::call_json(&case.function, &case.request_text).map_err(|e| e.to_string())?;
+    let answer: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let mut file: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    file["expect"] = answer;
+    let out = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())? + "\n";
+    std::fs::write(path, out).map_err(|e| e.to_string())
 }
 
 fn required_rules() -> Vec<String> {
@@ -213,6 +232,7 @@ fn golden_files() {
     if files.is_empty() {
         failures.push(format!("{}: no golden files", root.display()));
     }
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut rules_seen = BTreeSet::new();
     let mut codes_seen = BTreeSet::new();
     let mut passed = 0usize;
@@ -229,7 +249,13 @@ fn golden_files() {
         if let Outcome::Error(code) = &case.outcome {
             codes_seen.insert(code.clone());
         }
-        let diffs = run_case(&case);
+        let mut diffs = run_case(&case);
+        if update && !diffs.is_empty() {
+            match rewrite_expect(path, &case) {
+                Ok(()) => diffs.clear(),
+                Err(why) => diffs.push(format!("cannot update: {why}")),
+            }
+        }
         if diffs.is_empty() {
             passed += 1;
         }
@@ -257,37 +283,43 @@ fn golden_files() {
 
 fn diffs_of(expected: Value, actual: Value) -> Vec<String> {
     let mut diffs = Vec::new();
-    subset(&expected, &actual, "$", &mut diffs);
+    same(&expected, &actual, "$", &mut diffs);
     diffs
 }
 
 #[test]
-fn subset_accepts_a_subset() {
+fn same_accepts_the_whole_answer_only() {
     let actual = serde_json::json!({"a": 1, "b": {"c": [1, {"d": 2, "e": 3}], "f": null}, "g": "x"});
-    assert!(diffs_of(serde_json::json!({}), actual.clone()).is_empty());
-    assert!(diffs_of(serde_json::json!({"b": {"c": [1, {"e": 3}], "f": null}}), actual.clone()).is_empty());
-    assert!(diffs_of(actual.clone(), actual).is_empty());
+    assert!(diffs_of(actual.clone(), actual.clone()).is_empty());
+    // A subset is not enough: each key left out is a difference.
+    assert_eq!(diffs_of(serde_json::json!({}), actual.clone()).len(), 3);
+    assert_eq!(
+        diffs_of(serde_json::json!({"a": 1, "b": {"c": [1, {"e": 3}], "f": null}, "g": "x"}), actual),
+        ["$.b.c[1].d: not expected, got 2"]
+    );
 }
 
 #[test]
-fn subset_rejects_mismatches() {
+fn same_rejects_mismatches() {
     let actual = serde_json::json!({"a": 1, "b": {"c": [1, {"d": 2}], "f": null}});
+    let with = |f: &dyn Fn(&mut Value)| {
+        let mut v = actual.clone();
+        f(&mut v);
+        diffs_of(v, actual.clone())
+    };
     // A different scalar, named by its path.
-    assert_eq!(
-        diffs_of(serde_json::json!({"b": {"c": [1, {"d": 3}]}}), actual.clone()),
-        ["$.b.c[1].d: expected 3, got 2"]
-    );
-    // An absent key (null expected is not the same as absent).
-    assert_eq!(diffs_of(serde_json::json!({"z": null}), actual.clone()).len(), 1);
+    assert_eq!(with(&|v| v["b"]["c"][1]["d"] = 3.into()), ["$.b.c[1].d: expected 3, got 2"]);
+    // A key expected but absent (null expected is not the same as absent).
+    assert_eq!(with(&|v| v["z"] = Value::Null).len(), 1);
     // An array of another length, shorter or longer.
-    assert_eq!(diffs_of(serde_json::json!({"b": {"c": [1]}}), actual.clone()).len(), 1);
-    assert_eq!(diffs_of(serde_json::json!({"b": {"c": [1, {}, 3]}}), actual.clone()).len(), 1);
+    assert_eq!(with(&|v| v["b"]["c"] = serde_json::json!([1])).len(), 1);
+    assert_eq!(with(&|v| v["b"]["c"] = serde_json::json!([1, {"d": 2}, 3])).len(), 1);
     // Null against a value, a type mismatch, a string "1" against the number 1.
-    assert_eq!(diffs_of(serde_json::json!({"b": {"f": 0}}), actual.clone()).len(), 1);
-    assert_eq!(diffs_of(serde_json::json!({"b": []}), actual.clone()).len(), 1);
-    assert_eq!(diffs_of(serde_json::json!({"a": "1"}), actual.clone()).len(), 1);
+    assert_eq!(with(&|v| v["b"]["f"] = 0.into()).len(), 1);
+    assert_eq!(with(&|v| v["b"] = serde_json::json!([])).len(), 1);
+    assert_eq!(with(&|v| v["a"] = "1".into()).len(), 1);
     // Every difference is reported, not only the first.
-    assert_eq!(diffs_of(serde_json::json!({"a": 2, "b": {"f": 1}}), actual).len(), 2);
+    assert_eq!(with(&|v| { v["a"] = 2.into(); v["b"]["f"] = 1.into() }).len(), 2);
 }
 
 #[test]
@@ -344,7 +376,7 @@ fn a_wrong_expectation_fails() {
             .to_owned(),
         outcome: Outcome::Answer(serde_json::json!({"eligible": false})),
     };
-    assert_eq!(run_case(&case), ["$.eligible: expected false, got true"]);
+    assert!(run_case(&case).contains(&"$.eligible: expected false, got true".to_owned()));
     let case = Case { outcome: Outcome::Error("unknown_product".to_owned()), ..case };
     assert_eq!(run_case(&case).len(), 1);
 }

@@ -5,9 +5,8 @@
 //
 // No npm dependencies. Loads `<pkg>/coverage_calc.js`, initialises it synchronously with
 // `<pkg>/coverage_calc_bg.wasm`, and calls the exported `catalog()`, `buy(request)`,
-// `status(request)` and `ipro(request)` with plain objects. Each file of tests/golden/**.json gives `expect` (a subset
-// of the answer: every key given must be present and equal, recursively; arrays have the same
-// length and match element by element) or `error` (the code of the JS `Error` thrown, which must
+// `status(request)` and `ipro(request)` with plain objects. Each file of tests/golden/**.json gives `expect` (the
+// whole answer: every key present and equal, none more, recursively) or `error` (the code of the JS `Error` thrown, which must
 // be a real `Error` named `CoverageCalcError`). Every failure is collected; the script prints
 // them all, each with its file, the path inside the answer, expected and actual, and exits 1.
 //
@@ -34,27 +33,30 @@ const notes = [];
 const fail = (where, what) => failures.push(`${where}: ${what}`);
 const show = (v) => (v === undefined ? "undefined" : JSON.stringify(v));
 
-// ---------------------------------------------------------------- subset rule
+// ---------------------------------------------------------------- the whole answer
 
 function isObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-/** Compares `actual` with `expected` by the subset rule; returns one line per difference. */
-function subset(expected, actual, path = "$", diffs = []) {
+/** Compares `actual` with `expected` exactly (no key missing, none more); one line per difference. */
+function same(expected, actual, path = "$", diffs = []) {
   if (isObject(expected) && isObject(actual)) {
     for (const [key, e] of Object.entries(expected)) {
       if (Object.hasOwn(actual, key)) {
-        subset(e, actual[key], `${path}.${key}`, diffs);
+        same(e, actual[key], `${path}.${key}`, diffs);
       } else {
         diffs.push(`${path}.${key}: expected ${show(e)}, but the key is absent`);
       }
+    }
+    for (const [key, a] of Object.entries(actual)) {
+      if (!Object.hasOwn(expected, key)) diffs.push(`${path}.${key}: not expected, got ${show(a)}`);
     }
   } else if (Array.isArray(expected) && Array.isArray(actual)) {
     if (expected.length !== actual.length) {
       diffs.push(`${path}: expected an array of ${expected.length} elements, got ${actual.length}: ${show(actual)}`);
     } else {
-      expected.forEach((e, i) => subset(e, actual[i], `${path}[${i}]`, diffs));
+      expected.forEach((e, i) => same(e, actual[i], `${path}[${i}]`, diffs));
     }
   } else if (isObject(expected) || Array.isArray(expected) || expected !== actual) {
     // A container against a scalar or a container of the other kind, or two unequal scalars.
@@ -67,18 +69,24 @@ function subset(expected, actual, path = "$", diffs = []) {
 function checkMatcher() {
   const actual = { a: 1, b: { c: [1, { d: 2 }], f: null } };
   const must = (cond, what) => {
-    if (!cond) fail("subset matcher self-check", what);
+    if (!cond) fail("matcher self-check", what);
   };
-  must(subset({}, actual).length === 0, "rejects the empty subset");
-  must(subset({ b: { c: [1, {}], f: null } }, actual).length === 0, "rejects a true subset");
-  must(subset({ b: { c: [1, { d: 3 }] } }, actual)[0] === "$.b.c[1].d: expected 3, got 2", "misses a nested scalar");
-  must(subset({ z: null }, actual).length === 1, "accepts an absent key");
-  must(subset({ b: { c: [1] } }, actual).length === 1, "accepts a shorter array");
-  must(subset({ b: { c: [1, {}, 3] } }, actual).length === 1, "accepts a longer array");
-  must(subset({ b: { f: 0 } }, actual).length === 1, "accepts 0 for null");
-  must(subset({ a: "1" }, actual).length === 1, "accepts \"1\" for 1");
-  must(subset({ b: [] }, actual).length === 1, "accepts an array for an object");
-  must(subset({ a: 2, b: { f: 1 } }, actual).length === 2, "does not report every difference");
+  const changed = (f) => {
+    const v = structuredClone(actual);
+    f(v);
+    return same(v, actual);
+  };
+  must(same(structuredClone(actual), actual).length === 0, "rejects an equal answer");
+  must(same({}, actual).length === 2, "accepts a subset");
+  must(changed((v) => delete v.b.c[1].d)[0] === "$.b.c[1].d: not expected, got 2", "misses a key more");
+  must(changed((v) => (v.b.c[1].d = 3))[0] === "$.b.c[1].d: expected 3, got 2", "misses a nested scalar");
+  must(changed((v) => (v.z = null)).length === 1, "accepts an absent key");
+  must(changed((v) => (v.b.c = [1])).length === 1, "accepts a shorter array");
+  must(changed((v) => v.b.c.push(3)).length === 1, "accepts a longer array");
+  must(changed((v) => (v.b.f = 0)).length === 1, "accepts 0 for null");
+  must(changed((v) => (v.a = "1")).length === 1, "accepts \"1\" for 1");
+  must(changed((v) => (v.b = [])).length === 1, "accepts an array for an object");
+  must(changed((v) => { v.a = 2; v.b.f = 1; }).length === 2, "does not report every difference");
 }
 
 // ---------------------------------------------------------------- files
@@ -178,7 +186,7 @@ function diffsOf(file, result) {
       const e = result.error;
       return [`$: expected an answer, got ${e instanceof Error ? `error \`${e.code}\`: ${e.message}` : `a thrown ${show(e)}`}`];
     }
-    return subset(file.expect, result.answer);
+    return same(file.expect, result.answer);
   }
   if (!Object.hasOwn(result, "error")) return [`$: expected error \`${file.error}\`, got an answer: ${show(result.answer)}`];
   return errorDiffs(result.error, file.error);
