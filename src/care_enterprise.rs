@@ -39,8 +39,8 @@ use serde::Serialize;
 use crate::care_refresh::{Count, Rules, State};
 use crate::catalog::{catalog, Category, EnterpriseRules, EnterpriseTerms, Family, Plan, PlusMode, Product};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{Fee, Money};
-use crate::time::{days_after, japan_date, Date, Instant, Period, Window};
+use crate::money::{minus_floor, percent, plus, published, times, Fee, Money, Yen};
+use crate::time::{days_after, days_before, japan_date, Date, Instant, Period, Window};
 
 /// The region this catalog prices.
 pub const REGION_PRICED: &str = "JP";
@@ -93,36 +93,11 @@ impl PlanKind {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Money helpers (checked: an overflow is an error, never a wrap or a panic)
-
-/// Whole yen. Catalog prices and request amounts are whole yen, so the rules add and compare
-/// exact integers (checked) and only answers carry `Yen`s ([`Money`]); this keeps decimal
-/// arithmetic, and its code size in WebAssembly, out of the module.
-pub type Yen = i64;
+// Money: amounts are `rust_decimal::Decimal` (`crate::money::Yen`), added and compared with
+// checked arithmetic (`crate::money`).
 
 fn yen(amount: Yen) -> Money {
     Money::yen(amount)
-}
-
-/// A published catalog amount in whole yen (the catalog has no fractions).
-fn published(fee: Fee) -> Option<Yen> {
-    match fee {
-        Fee::Published { amount, .. } if amount.scale() == 0 => i64::try_from(amount.mantissa()).ok(),
-        Fee::Published { .. } | Fee::NotPublished | Fee::NotOffered => None,
-    }
-}
-
-fn plus(a: Yen, b: Yen) -> Result<Yen> {
-    a.checked_add(b).ok_or_else(|| Error::out_of_range("an amount"))
-}
-
-fn times(a: Yen, n: u32) -> Result<Yen> {
-    a.checked_mul(i64::from(n)).ok_or_else(|| Error::out_of_range("an amount"))
-}
-
-/// `a - b`, or zero when `b` is larger.
-fn minus_floor(a: Yen, b: Yen) -> Yen {
-    a.checked_sub(b).filter(|d| *d >= 0).unwrap_or(0)
 }
 
 fn one_more(n: u32) -> Result<u32> {
@@ -320,7 +295,6 @@ pub struct OwnShare {
     /// What is left of it (never below zero).
     pub left: Money,
     /// `left / limit` in percent, 2 decimals, rounded toward zero (display only: the test is exact).
-    #[serde(serialize_with = "crate::money::decimal")]
     pub percent_left: Decimal,
     /// The threshold for Plus Renew, in percent.
     pub threshold_percent: u32,
@@ -331,21 +305,14 @@ pub struct OwnShare {
 fn own_share(limit: Yen, used: Yen, data: &EnterpriseRules) -> Result<OwnShare> {
     let left = minus_floor(limit, used);
     let share = || Error::out_of_range("a share");
-    // Hundredths of a percent, rounded toward zero, so a share just under the threshold never
-    // shows as the threshold.
-    let basis_points = if limit <= 0 {
-        0
-    } else {
-        i128::from(left).checked_mul(10_000).and_then(|x| x.checked_div(i128::from(limit))).ok_or_else(share)?
-    };
-    let percent_left = Decimal::try_new(i64::try_from(basis_points).map_err(|_| share())?, 2).map_err(|_| share())?;
-    let lhs = i128::from(left).checked_mul(100).ok_or_else(share)?;
-    let rhs = i128::from(limit).checked_mul(i128::from(data.plus_renew_min_share_percent)).ok_or_else(share)?;
+    let lhs = left.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(share)?;
+    let rhs = limit.checked_mul(Decimal::from(data.plus_renew_min_share_percent)).ok_or_else(share)?;
     Ok(OwnShare {
         limit: yen(limit),
         used: yen(used),
         left: yen(left),
-        percent_left,
+        // Rounded toward zero, so a share just under the threshold never shows as the threshold.
+        percent_left: percent(left, limit)?,
         threshold_percent: data.plus_renew_min_share_percent,
         meets_threshold: lhs >= rhs,
     })
@@ -639,7 +606,6 @@ pub struct BuyAnswer {
     /// Notes from the source about this product and plan.
     pub notes: Vec<&'static str>,
     /// The rule ids that produced this answer.
-    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -991,7 +957,6 @@ pub struct StatusAnswer {
     /// Renewal reminder e-mails (EN-12).
     pub reminders: Vec<Reminder>,
     /// The rule ids that produced this answer.
-    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -1013,8 +978,7 @@ fn reminders(end: Date, today: Date, data: &EnterpriseRules) -> Result<Vec<Remin
     data.reminder_days_before
         .iter()
         .map(|&days| {
-            let date =
-                end.add_days(0i64.saturating_sub(i64::from(days))).ok_or_else(|| Error::out_of_range("a reminder"))?;
+            let date = days_before(end, days)?;
             Ok(Reminder { days_before: days, date, due: date <= today })
         })
         .collect()
@@ -1024,7 +988,7 @@ fn reminders(end: Date, today: Date, data: &EnterpriseRules) -> Result<Vec<Remin
 /// same date (one small sort shared by status and contracts).
 fn date_order(dates: impl Iterator<Item = Date>) -> Vec<usize> {
     let mut order: Vec<(Date, usize)> = dates.enumerate().map(|(i, d)| (d, i)).collect();
-    crate::sort::heapsort(&mut order);
+    order.sort_unstable();
     order.into_iter().map(|(_, i)| i).collect()
 }
 
@@ -1089,8 +1053,8 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
             rules.add(&["EN-7"]);
         }
         let limit_fee = limit_of(kind, terms);
-        let mut used = 0;
-        let mut paid = 0;
+        let mut used = Yen::ZERO;
+        let mut paid = Yen::ZERO;
         let left = match published(limit_fee) {
             None if !input.claims.is_empty() => {
                 return Err(Error::new(
@@ -1347,7 +1311,6 @@ pub struct ContractAnswer {
     /// Renewal reminders of the contract (EN-12).
     pub reminders: Vec<Reminder>,
     /// The rule ids that produced this answer.
-    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -1402,7 +1365,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
         if members.iter().any(|o| o.id == id) {
             return Err(Error::new(
                 ErrorCode::InvalidValue,
-                format!("member id `{}` is used twice", crate::time::clip(&id)),
+                format!("member id `{}` is used twice", crate::error::clip(&id)),
             ));
         }
         if m.date < input.activated_on {
@@ -1410,7 +1373,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
                 ErrorCode::MemberBeforeContract,
                 format!(
                     "member `{}` is dated `{}`, before the contract's first activation `{}`",
-                    crate::time::clip(&id),
+                    crate::error::clip(&id),
                     m.date,
                     input.activated_on
                 ),
@@ -1419,7 +1382,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
         if m.date > today {
             return Err(Error::new(
                 ErrorCode::ActivationAfterNow,
-                format!("member `{}` is dated `{}`, after today `{today}`", crate::time::clip(&id), m.date),
+                format!("member `{}` is dated `{}`, after today `{today}`", crate::error::clip(&id), m.date),
             ));
         }
         if product.plans.iter().any(|p| p == "enterprise-plus") && terms.plus_mode == PlusMode::RepairOnlyWithLoaner {
@@ -1450,24 +1413,27 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
             period: member_period,
             limit,
             own: Pot { left: limit },
-            used: 0,
-            paid: 0,
+            used: Yen::ZERO,
+            paid: Yen::ZERO,
             claims: 0,
         });
     }
-    let mut pool_limit = 0;
+    let mut pool_limit = Yen::ZERO;
     for m in members.iter().filter(|m| m.reasons.is_empty()) {
         pool_limit = plus(pool_limit, m.limit)?;
     }
     let mut pool = Pot { left: pool_limit };
     let mut applied = Vec::new();
-    let mut total_paid = 0;
+    let mut total_paid = Yen::ZERO;
     for index in date_order(input.claims.iter().map(|c| c.date)) {
         let Some(claim) = input.claims.get(index) else { continue };
         let member = members.iter_mut().find(|m| m.id == claim.member).ok_or_else(|| {
             Error::new(
                 ErrorCode::InvalidValue,
-                format!("claim {index} names member `{}`, which is not in `members`", crate::time::clip(&claim.member)),
+                format!(
+                    "claim {index} names member `{}`, which is not in `members`",
+                    crate::error::clip(&claim.member)
+                ),
             )
         })?;
         if claim.date < member.input.date {
@@ -1506,7 +1472,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
     }
     let mut answers = Vec::new();
     let mut renew_members = Vec::new();
-    let mut renew_limit = 0;
+    let mut renew_limit = Yen::ZERO;
     for m in members {
         let share = own_share(m.limit, m.used, data)?;
         let facts = RenewFacts {
@@ -1685,7 +1651,6 @@ pub struct CompareAnswer {
     /// What the comparison assumes.
     pub assumptions: Vec<&'static str>,
     /// The rule ids that produced this answer.
-    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -1723,9 +1688,9 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
     }
     let mut basic_missing = Vec::new();
     let mut plus_missing = Vec::new();
-    let mut basic_price = Some(0);
-    let mut plus_price = Some(0);
-    let mut plus_limit = Some(0);
+    let mut basic_price = Some(Yen::ZERO);
+    let mut plus_price = Some(Yen::ZERO);
+    let mut plus_limit = Some(Yen::ZERO);
     let mut repair_instead = Vec::new();
     let miss = |list: &mut Vec<Missing>, product: &Product, plan: PlanKind, item: &'static str| {
         list.push(Missing { product: product.id.clone(), plan: plan.id(), item });
@@ -1792,7 +1757,7 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
     }
     let mut used_per_unit: Vec<u32> = vec![0; units.len()];
     let mut rows = Vec::new();
-    let mut basic_incidents = 0;
+    let mut basic_incidents = Yen::ZERO;
     let mut basic_replacements = 0u32;
     let mut basic_repairs_instead = 0u32;
     let mut plus_cheaper_from = None;
@@ -1923,9 +1888,9 @@ mod tests {
     #[test]
     fn claim_larger_than_left() {
         let mut pot = Pot { left: Yen::from(100) };
-        assert_eq!(pot.take(Yen::from(70)), (Yen::from(70), 0));
+        assert_eq!(pot.take(Yen::from(70)), (Yen::from(70), Yen::ZERO));
         assert_eq!(pot.take(Yen::from(70)), (Yen::from(30), Yen::from(40)));
-        assert_eq!(pot.take(Yen::from(5)), (0, Yen::from(5)));
+        assert_eq!(pot.take(Yen::from(5)), (Yen::ZERO, Yen::from(5)));
     }
 
     #[test]

@@ -20,9 +20,10 @@
 use serde::Serialize;
 
 use crate::catalog::{catalog, Allowance, Category, Edition, Flyaway, Plan, Product, RefreshTerms};
+use crate::error::clip;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Fee;
-use crate::time::{clip, days_after, japan_date, Date, Instant, Period, Window};
+use crate::time::{days_after, japan_date, Date, Instant, Period, Window};
 
 /// Regions where Care Refresh is sold (CR-5): ISO 3166 codes, with `EU` for the Union as a whole.
 pub const REGIONS_SOLD: &[&str] = &[
@@ -139,10 +140,8 @@ pub struct Fees {
 #[serde(rename_all = "camelCase")]
 pub struct EditionRef {
     /// Its id.
-    #[serde(serialize_with = "crate::tape::name")]
     pub id: &'static str,
     /// Its sources.
-    #[serde(serialize_with = "crate::tape::catalog_names")]
     pub sources: &'static [String],
 }
 
@@ -157,10 +156,8 @@ impl From<&'static Edition> for EditionRef {
 #[serde(rename_all = "camelCase")]
 pub struct BuyAnswer {
     /// The plan asked.
-    #[serde(serialize_with = "crate::tape::name")]
     pub plan: &'static str,
     /// The product asked.
-    #[serde(serialize_with = "crate::tape::name")]
     pub product: &'static str,
     /// Whether it can be bought now.
     pub eligible: bool,
@@ -189,7 +186,6 @@ pub struct BuyAnswer {
     /// The edition of the terms in force for a purchase now.
     pub edition: EditionRef,
     /// The rule ids that produced this answer.
-    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -516,7 +512,6 @@ pub struct Extension {
     /// Why (not).
     pub status: ExtensionStatus,
     /// The plan to buy, `care-refresh-1y`.
-    #[serde(serialize_with = "crate::tape::optional_name")]
     pub plan: Option<&'static str>,
     /// The extension's service period, when the chain allows one.
     pub period: Option<Period>,
@@ -533,10 +528,8 @@ pub struct Extension {
 #[serde(rename_all = "camelCase")]
 pub struct StatusAnswer {
     /// The plan held.
-    #[serde(serialize_with = "crate::tape::name")]
     pub plan: &'static str,
     /// The product.
-    #[serde(serialize_with = "crate::tape::name")]
     pub product: &'static str,
     /// Where it is in its life.
     pub state: State,
@@ -563,7 +556,6 @@ pub struct StatusAnswer {
     /// The edition of the terms the plan was bought under.
     pub edition: EditionRef,
     /// The rule ids that produced this answer.
-    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 
@@ -636,10 +628,7 @@ pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
 /// CR-14's (1y → 1y → 1y, 2y → 1y).
 fn chain_months(input: &StatusInput<'_>, plan: &Plan) -> Result<u32> {
     let invalid = |why: &str| {
-        Error::new(
-            ErrorCode::InvalidChain,
-            format!("chain [{}] → `{}`: {why}", clip(&crate::json::comma_list(&input.chain)), plan.id),
-        )
+        Error::new(ErrorCode::InvalidChain, format!("chain [{}] → `{}`: {why}", clip(&input.chain.join(", ")), plan.id))
     };
     let mut months = 0u32;
     for (i, id) in input.chain.iter().enumerate() {

@@ -370,7 +370,7 @@ impl Index {
     /// The index of `ids`, or the first id that is there twice.
     fn of<'a>(ids: impl Iterator<Item = &'a String>) -> std::result::Result<Self, String> {
         let mut entries: Vec<(String, usize)> = ids.cloned().zip(0..).collect();
-        crate::sort::heapsort(&mut entries);
+        entries.sort_unstable();
         if let Some(w) = entries.windows(2).find(|w| matches!(w, [a, b] if a.0 == b.0)) {
             return Err(w.first().map(|(id, _)| id.clone()).unwrap_or_default());
         }
@@ -417,13 +417,13 @@ impl Catalog {
         self.plan_index
             .get(id)
             .and_then(|i| self.plans.get(i))
-            .ok_or_else(|| Error::new(ErrorCode::UnknownPlan, format!("unknown plan `{}`", crate::time::clip(id))))
+            .ok_or_else(|| Error::new(ErrorCode::UnknownPlan, format!("unknown plan `{}`", crate::error::clip(id))))
     }
 
     /// A product by id.
     pub fn product(&self, id: &str) -> Result<&Product> {
         self.product_index.get(id).and_then(|i| self.products.get(i)).ok_or_else(|| {
-            Error::new(ErrorCode::UnknownProduct, format!("unknown product `{}`", crate::time::clip(id)))
+            Error::new(ErrorCode::UnknownProduct, format!("unknown product `{}`", crate::error::clip(id)))
         })
     }
 
@@ -632,7 +632,11 @@ fn strings(texts: &[&str]) -> Vec<String> {
 
 /// A date the build checked.
 fn date((year, month, day): (i64, i64, i64)) -> Result<Date> {
-    Date::from_ymd(year, month, day).ok_or_else(|| internal(format!("no date {year}-{month}-{day}")))
+    let found = match (i32::try_from(year), u32::try_from(month), u32::try_from(day)) {
+        (Ok(y), Ok(m), Ok(d)) => crate::time::date(y, m, d),
+        _ => None,
+    };
+    found.ok_or_else(|| internal(format!("no date {year}-{month}-{day}")))
 }
 
 #[cfg(test)]
@@ -675,7 +679,7 @@ mod tests {
                 if s.is_empty() {
                     Fee::NotPublished
                 } else {
-                    Fee::from_catalog(Some(Money::yen(s.parse().unwrap())))
+                    Fee::from_catalog(Some(Money::yen(s.parse::<i64>().unwrap())))
                 }
             };
             assert_eq!(t.price_1y, yen(cells[3]), "{}", cells[0]);

@@ -133,22 +133,61 @@ impl ErrorCode {
     ];
 }
 
-/// A request that cannot be answered: a stable [`ErrorCode`] and a one-line message.
+/// A request that cannot be answered: a stable [`ErrorCode`], the input it concerns and a
+/// one-line message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Error {
     code: ErrorCode,
+    /// The request's field this error is about, as a path (`claims[2].date`, `members[1].owner`,
+    /// `held.start`); `None` for the request as a whole (e.g. text that is not JSON).
+    field: Option<String>,
     message: String,
 }
 
 impl Error {
-    /// A new error. Messages are lowercase, one line, user values in backticks.
+    /// A new error about the request as a whole. Messages are lowercase, one line, user values
+    /// in backticks. Name the field with [`Error::at`].
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self { code, field: None, message: message.into() }
+    }
+
+    /// The same error, about the field at `path` (`claims[2].date`).
+    #[must_use]
+    pub fn at(mut self, path: impl Into<String>) -> Self {
+        self.field = Some(path.into());
+        self
+    }
+
+    /// The same error, about the field at `path` unless it names one already.
+    #[must_use]
+    pub fn or_at(self, path: impl Into<String>) -> Self {
+        if self.field.is_some() {
+            self
+        } else {
+            self.at(path)
+        }
+    }
+
+    /// The same error with its field's path put under `prefix` (`date` under `claims[2]` is
+    /// `claims[2].date`); an error about no field gets `prefix` itself.
+    #[must_use]
+    pub fn under(mut self, prefix: &str) -> Self {
+        self.field = Some(match self.field.take() {
+            Some(path) if path.starts_with('[') => format!("{prefix}{path}"),
+            Some(path) => format!("{prefix}.{path}"),
+            None => prefix.to_owned(),
+        });
+        self
     }
 
     /// The stable code.
     pub fn code(&self) -> ErrorCode {
         self.code
+    }
+
+    /// The path of the field it concerns, if any (`claims[2].date`).
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
     }
 
     /// The human-readable message.
@@ -161,6 +200,24 @@ impl Error {
     }
 }
 
+/// At most 40 characters of a user's value, for error messages, on one line: control
+/// characters and the Unicode line and paragraph separators are written as `\u{…}` escapes (a
+/// value with a newline would otherwise break the message's one line; found by the fuzzer).
+pub(crate) fn clip(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(48));
+    for c in text.chars().take(40) {
+        if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    if text.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.code.as_str(), self.message)
@@ -171,3 +228,31 @@ impl std::error::Error for Error {}
 
 /// Result of the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clip_limits_long_values() {
+        assert_eq!(clip(&"a".repeat(100)).chars().count(), 41);
+    }
+
+    #[test]
+    fn clip_keeps_messages_on_one_line() {
+        assert_eq!(clip("a\nb\r\u{2028}\u{0}é"), "a\\u{a}b\\u{d}\\u{2028}\\u{0}é");
+        assert_eq!(clip("\t").lines().count(), 1);
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32).filter(|c| c.is_control()) {
+            assert_eq!(clip(&c.to_string()), c.escape_unicode().to_string());
+        }
+    }
+
+    #[test]
+    fn paths_nest() {
+        let e = Error::new(ErrorCode::InvalidDate, "m").at("date").under("claims[2]");
+        assert_eq!(e.field(), Some("claims[2].date"));
+        assert_eq!(Error::new(ErrorCode::InvalidJson, "m").field(), None);
+        assert_eq!(Error::new(ErrorCode::InvalidDate, "m").under("held").field(), Some("held"));
+        assert_eq!(Error::new(ErrorCode::InvalidDate, "m").at("x").or_at("y").field(), Some("x"));
+    }
+}

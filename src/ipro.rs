@@ -32,8 +32,9 @@ use serde::Serialize;
 
 use crate::care_refresh::Rules;
 use crate::catalog::{catalog, Names};
+use crate::error::clip;
 use crate::error::{Error, ErrorCode, Result};
-use crate::time::{clip, days_after, japan_date, period_end, Date, Instant, Period};
+use crate::time::{days_after, japan_date, period_end, Date, Instant, Period};
 
 /// A kind of i-PRO product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -435,7 +436,6 @@ pub struct IproAnswer {
     /// Exclusions to check before counting on a free repair (IP-4); empty outside a warranty.
     pub exclusions: Vec<String>,
     /// The rule ids that produced this answer.
-    #[serde(serialize_with = "crate::tape::names")]
     pub rules: Vec<&'static str>,
 }
 

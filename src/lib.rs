@@ -1,8 +1,9 @@
 //! # coverage-calc
 //!
 //! The rules core of a calculator for after-sales care plans (DJI Care Refresh, DJI Care
-//! Enterprise, i-PRO), compiled to WebAssembly for the browser. The rules are those of
-//! `RULES.md` (ids `T-`, `CR-`, `EN-`, `IP-`); every answer lists the ids that produced it.
+//! Enterprise, i-PRO), compiled to WebAssembly for the browser. The rules are those of the
+//! project's rule book, `docs/rules.md` (ids `T-`, `CR-`, `EN-`, `IP-`); every answer lists the
+//! ids that produced it.
 //!
 //! - [`time`]: instants, Japan dates, civil periods and windows (T-1 … T-6);
 //! - [`money`]: exact amounts, fees that may be unpublished;
@@ -21,10 +22,7 @@ pub mod care_refresh;
 pub mod catalog;
 pub mod error;
 pub mod ipro;
-mod json;
 pub mod money;
-mod sort;
-mod tape;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]

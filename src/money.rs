@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::time::Text;
+use crate::error::{Error, Result};
 
 /// A currency. The catalog prices Japan only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -19,8 +19,7 @@ pub enum Currency {
 /// An exact amount of money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Money {
-    /// The amount, serialised as a decimal string.
-    #[serde(serialize_with = "decimal")]
+    /// The amount, serialised as a decimal string (rust_decimal's own).
     pub amount: Decimal,
     /// Its currency.
     pub currency: Currency,
@@ -34,8 +33,8 @@ impl Money {
     /// let m = Money::yen(85_800);
     /// assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"amount":"85800","currency":"JPY"}"#);
     /// ```
-    pub fn yen(amount: i64) -> Self {
-        Self { amount: Decimal::from(amount), currency: Currency::Jpy }
+    pub fn yen(amount: impl Into<Decimal>) -> Self {
+        Self { amount: amount.into(), currency: Currency::Jpy }
     }
 }
 
@@ -45,8 +44,7 @@ impl Money {
 pub enum Fee {
     /// Published: the exact amount.
     Published {
-        /// The amount, serialised as a decimal string.
-        #[serde(serialize_with = "decimal")]
+        /// The amount, serialised as a decimal string (rust_decimal's own).
         amount: Decimal,
         /// Its currency.
         currency: Currency,
@@ -67,67 +65,71 @@ impl Fee {
     }
 }
 
-/// Serialises a decimal as its exact text, as rust_decimal writes it (`"85800"`, `"29.99"`, the
-/// scale's trailing zeros kept) but without its formatting code, which costs the wasm module
-/// about 1 KB gzip for the few amounts an answer has.
-pub(crate) fn decimal<S: serde::Serializer>(d: &Decimal, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(decimal_text(d).as_str())
+// ------------------------------------------------------------------------------------------------
+// Arithmetic on amounts: rust_decimal's checked operations (an overflow is an error, never a wrap
+// or a panic).
+
+/// An amount of yen in the rules' arithmetic.
+pub type Yen = Decimal;
+
+/// `a + b`.
+///
+/// ```
+/// use coverage_calc::money::plus;
+/// use rust_decimal::Decimal;
+/// assert_eq!(plus(Decimal::from(1), Decimal::from(2)).unwrap(), Decimal::from(3));
+/// assert!(plus(Decimal::MAX, Decimal::ONE).is_err());
+/// ```
+pub fn plus(a: Yen, b: Yen) -> Result<Yen> {
+    a.checked_add(b).ok_or_else(|| Error::out_of_range("an amount"))
 }
 
-/// The exact text of a decimal (see [`decimal`]), on the stack.
-pub(crate) fn decimal_text(d: &Decimal) -> Text {
-    let u = d.unpack();
-    let scale = usize::try_from(u.scale).unwrap_or(0);
-    // Written right to left: at most 29 digits, the point, a sign and a leading zero.
-    let mut bytes = [0u8; 32];
-    let mut start = bytes.len();
-    let mut put = |b: u8| {
-        if let Some(at) = start.checked_sub(1) {
-            if let Some(slot) = bytes.get_mut(at) {
-                *slot = b;
-                start = at;
-            }
-        }
+/// `a × n`.
+pub fn times(a: Yen, n: u32) -> Result<Yen> {
+    a.checked_mul(Decimal::from(n)).ok_or_else(|| Error::out_of_range("an amount"))
+}
+
+/// `a - b`, or zero when `b` is larger.
+///
+/// ```
+/// use coverage_calc::money::minus_floor;
+/// use rust_decimal::Decimal;
+/// assert_eq!(minus_floor(Decimal::from(5), Decimal::from(7)), Decimal::ZERO);
+/// ```
+pub fn minus_floor(a: Yen, b: Yen) -> Yen {
+    a.checked_sub(b).filter(|d| !d.is_sign_negative()).unwrap_or(Decimal::ZERO)
+}
+
+/// `part / whole` in percent, rounded toward zero to 2 decimals and always written with them
+/// (`"30.00"`, `"29.99"`); 0 when `whole` is not positive.
+///
+/// ```
+/// use coverage_calc::money::percent;
+/// use rust_decimal::Decimal;
+/// let p = |a: i64, b: i64| percent(Decimal::from(a), Decimal::from(b)).unwrap().to_string();
+/// assert_eq!(p(147_000, 490_000), "30.00");
+/// assert_eq!(p(146_999, 490_000), "29.99");
+/// assert_eq!(p(1, 0), "0.00");
+/// ```
+pub fn percent(part: Yen, whole: Yen) -> Result<Decimal> {
+    let share = || Error::out_of_range("a share");
+    let mut p = if whole <= Decimal::ZERO {
+        Decimal::ZERO
+    } else {
+        // Amounts have at most 15 digits, so the quotient's 28 significant digits cannot round
+        // across a hundredth before it is truncated.
+        part.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(whole)).ok_or_else(share)?.trunc_with_scale(2)
     };
-    // The 96-bit mantissa as three 32-bit words, most significant first, divided by ten in turn;
-    // each remainder is the next digit from the right.
-    let mut words = [u.hi, u.mid, u.lo];
-    let mut written = 0usize;
-    let mut nonzero = false;
-    loop {
-        let rem = match &mut words {
-            // Every amount of the catalog fits 32 bits: a division by a constant, no 64-bit divide.
-            [0, 0, lo] => {
-                let rem = *lo % 10;
-                *lo /= 10;
-                rem
-            }
-            words => {
-                let mut rem = 0u64;
-                for w in words {
-                    let cur = (rem << 32) | u64::from(*w);
-                    *w = u32::try_from(cur / 10).unwrap_or(0);
-                    rem = cur % 10;
-                }
-                u32::try_from(rem).unwrap_or(0)
-            }
-        };
-        nonzero |= rem != 0;
-        put(b'0'.saturating_add(u8::try_from(rem).unwrap_or(0)));
-        written = written.saturating_add(1);
-        if written == scale {
-            put(b'.');
-        }
-        if words == [0, 0, 0] && written > scale {
-            break;
-        }
+    p.rescale(2);
+    Ok(p)
+}
+
+/// A published fee's amount; `None` when it is not published or not offered.
+pub fn published(fee: Fee) -> Option<Yen> {
+    match fee {
+        Fee::Published { amount, .. } => Some(amount),
+        Fee::NotPublished | Fee::NotOffered => None,
     }
-    if u.negative && nonzero {
-        put(b'-');
-    }
-    let mut text = Text::new();
-    text.push(bytes.get(start..).unwrap_or_default());
-    text
 }
 
 #[cfg(test)]
@@ -135,27 +137,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decimal_text_is_rust_decimals() {
-        for (n, scale) in [
-            (0i64, 0u32),
-            (0, 2),
-            (7, 0),
-            (85_800, 0),
-            (2999, 2),
-            (3000, 2),
-            (5, 2),
-            (-5, 2),
-            (-85_800, 0),
-            (i64::MAX, 0),
-            (i64::MIN, 0),
-            (i64::MAX, 28),
-            (1, 28),
-        ] {
-            let d = Decimal::new(n, scale);
-            assert_eq!(decimal_text(&d).as_str(), d.to_string(), "{n} scale {scale}");
-        }
-        let max = Decimal::MAX;
-        assert_eq!(decimal_text(&max).as_str(), max.to_string());
-        assert_eq!(decimal_text(&Decimal::MIN).as_str(), Decimal::MIN.to_string());
+    fn amounts_are_written_exactly() {
+        let m = Money { amount: Decimal::new(2999, 2), currency: Currency::Jpy };
+        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"amount":"29.99","currency":"JPY"}"#);
+        assert_eq!(serde_json::to_string(&Fee::NotPublished).unwrap(), r#"{"status":"not-published"}"#);
     }
 }

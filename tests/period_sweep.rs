@@ -7,8 +7,9 @@
 //! The 12- and 24-month ends are also checked through the JSON contract (`status` of a
 //! Care Refresh 1-year and 2-year plan), so the answer path cannot drift from the rule.
 
+use chrono::Datelike;
 use coverage_calc::api::call_json;
-use coverage_calc::time::{period_end, Date};
+use coverage_calc::time::{date, period_end};
 
 const MONTHS: [u32; 5] = [1, 12, 24, 36, 48];
 
@@ -79,7 +80,7 @@ fn oracle_ends(start: Ymd) -> [Ymd; 5] {
 }
 
 fn core_end(start: Ymd, months: u32) -> Ymd {
-    let date = Date::from_ymd(start.y, start.m, start.d).unwrap_or_else(|| panic!("{start} is a date"));
+    let date = date(start.y as i32, start.m as u32, start.d as u32).unwrap_or_else(|| panic!("{start} is a date"));
     let end = period_end(date, months).unwrap_or_else(|e| panic!("period_end({start}, {months}): {e}"));
     Ymd { y: end.year().into(), m: end.month().into(), d: end.day().into() }
 }

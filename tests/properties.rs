@@ -212,7 +212,7 @@ impl Catalog {
 }
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
-    let answer: Value = serde_json::from_str(&call_json("catalog", "").unwrap()).unwrap();
+    let answer: Value = serde_json::from_str(&call_json("catalog", "{}").unwrap()).unwrap();
     let ids = |key: &str| -> Vec<(String, String)> {
         let list = answer[key].as_array().unwrap().iter();
         list.map(|p| (p["id"].as_str().unwrap().to_owned(), p["family"].as_str().unwrap().to_owned())).collect()
