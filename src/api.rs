@@ -286,7 +286,7 @@ pub struct IproRequest {
     pub now: Option<String>,
 }
 
-/// The catalog takes no field: its request is `{}`.
+/// The catalog takes no field: its request is `{}` (or `null`).
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogRequest {}
@@ -443,6 +443,14 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Result<T> {
     let value: Object<T> = serde_path_to_error::deserialize(&mut de).map_err(request_error)?;
     de.end().map_err(|e| json_error(&e))?;
     Ok(value.0)
+}
+
+/// The catalog's request: `{}` or `null` (it has no field).
+fn read_catalog_request(text: &str) -> Result<()> {
+    if text.trim() == "null" {
+        return Ok(());
+    }
+    read::<CatalogRequest>(text).map(|_| ())
 }
 
 /// The plan a request names, if it is a string of an Enterprise plan: the Enterprise rules
@@ -789,7 +797,7 @@ pub fn call(function: &str, text: &str) -> Result<Answer> {
     let catalog = catalog()?;
     Ok(match function {
         "catalog" => {
-            read::<CatalogRequest>(text)?;
+            read_catalog_request(text)?;
             Answer::Catalog(catalog)
         }
         "buy" => match enterprise_plan(text, catalog) {
@@ -815,7 +823,7 @@ pub fn call(function: &str, text: &str) -> Result<Answer> {
 /// The JSON contract as text: [`call`], its answer written by serde_json.
 pub fn call_json(function: &str, text: &str) -> Result<String> {
     if function == "catalog" {
-        read::<CatalogRequest>(text)?;
+        read_catalog_request(text)?;
         return catalog_json().map(str::to_owned);
     }
     to_json(&call(function, text)?)

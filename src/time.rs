@@ -20,7 +20,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, TimeDelta, Timelike};
+use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, SecondsFormat, TimeDelta, Timelike};
 use serde::{Serialize, Serializer};
 
 use crate::error::{clip, Error, ErrorCode, Result};
@@ -73,13 +73,17 @@ impl Instant {
 
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M:%S"))?;
+        // chrono's RFC 3339 writer, whole seconds (`2026-11-20T10:00:00+09:00`: the date and time
+        // are the first 19 characters); the fraction, when there is one, goes between.
+        let text = self.0.to_rfc3339_opts(SecondsFormat::Secs, false);
         let nanos = self.0.nanosecond();
-        if nanos != 0 {
-            let digits = format!("{nanos:09}");
-            write!(f, ".{}", digits.trim_end_matches('0'))?;
+        match (nanos, text.split_at_checked(19)) {
+            (1.., Some((date_time, offset))) => {
+                let digits = format!("{nanos:09}");
+                write!(f, "{date_time}.{}{offset}", digits.trim_end_matches('0'))
+            }
+            _ => f.write_str(&text),
         }
-        write!(f, "{}", self.0.format("%:z"))
     }
 }
 
@@ -165,8 +169,13 @@ pub fn parse_instant(field: &str, text: &str) -> Result<Instant> {
 /// assert!(parse_date("start", "2025-2-9").is_err());
 /// ```
 pub fn parse_date(field: &str, text: &str) -> Result<Date> {
+    // The shape is checked, so the three numbers are there; chrono says whether they are a date.
+    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|digits| digits.parse::<u32>().ok());
     let parsed = if has_shape(text.as_bytes(), b"9999-99-99") {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().and_then(in_range)
+        match (number(0..4).and_then(|y| i32::try_from(y).ok()), number(5..7), number(8..10)) {
+            (Some(year), Some(month), Some(day)) => date(year, month, day),
+            _ => None,
+        }
     } else {
         None
     };

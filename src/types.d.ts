@@ -379,8 +379,13 @@ export type ErrorCode =
   | "invalid_chain" | "out_of_range" | "unknown_kind" | "delivery_after_now" | "internal"
   | "invalid_amount" | "member_before_contract" | "price_not_published";
 
-/** What every function throws on bad input: a real `Error` with a stable `code`. */
-export interface CoverageCalcError extends Error { name: "CoverageCalcError"; code: ErrorCode }
+/**
+ * What every function throws on bad input: a real `Error` with a stable `code` and the `field`
+ * it concerns, as a path into the request (`"claims[2].date"`, `"members[1].owner"`,
+ * `"held.start"`), or `null` when it concerns the request as a whole (text that is not JSON).
+ * Mark the input from `field`; never parse `message`.
+ */
+export interface CoverageCalcError extends Error { name: "CoverageCalcError"; code: ErrorCode; field: string | null }
 
 // ------------------------------------------------------------------ i-PRO (RULES.md IP-1 … IP-6)
 

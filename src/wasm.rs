@@ -1,58 +1,108 @@
 //! The WebAssembly boundary: JS values in and out, nothing else.
 //!
-//! Each export takes its request as JSON text (`requestText` in `src/tape.js`, one call),
-//! calls the JSON contract of [`crate::api`], and records the answer on a tape
-//! ([`crate::tape`]) that `readTape` in `src/tape.js` reads out of wasm memory into plain objects
-//! (faster than `JSON.parse` of the answer's text; the catalog, asked once, still goes through
-//! `JSON.parse`). `callJson` is the contract as text, for callers that hold JSON already.
+//! - **Requests**: a JS object becomes JSON text by `JSON.stringify` and is read by the same
+//!   code as `callJson`'s text ([`crate::api::call`]), so the two APIs cannot disagree. Text that
+//!   is not well-formed UTF-16 (a lone surrogate) is refused as `invalid_json` before it is
+//!   encoded for wasm (the encoding would silently turn it into U+FFFD); `JSON.stringify` itself
+//!   escapes lone surrogates, which serde_json refuses the same way.
+//! - **Answers**: serde-wasm-bindgen's `json_compatible` serializer, so an answer object equals
+//!   `JSON.parse(callJson(…))` (`null`, not `undefined`; plain objects, not `Map`s).
+//! - **Errors**: real JS `Error` objects named `CoverageCalcError` with a stable `code` and the
+//!   `field` they concern (a path such as `claims[2].date`, or `null`).
 //!
-//! Errors are thrown as real JS `Error` objects with a stable `code` property. A value that JSON
-//! cannot write (a cycle, a `BigInt`, `undefined`) is an `invalid_json` error, so the module keeps
-//! working after any input.
+//! No state crosses the boundary between calls. If a host exception or the JS stack limit
+//! interrupts a call while it is inside wasm, `js/guard.js` (the package's entry) instantiates
+//! the module afresh before the next call (wasm-bindgen's reset-state function), so nothing
+//! half-done can leak into a later answer.
 
-use js_sys::{Reflect, JSON};
+use js_sys::{JsString, Object, Reflect, JSON};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::api;
+use crate::catalog::catalog;
 use crate::error::{Error, ErrorCode};
-use crate::tape::Names;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
+/// Sets `key` on a fresh object as an own data property: `Object.defineProperty` does not run a
+/// setter a host page may have put on `Object.prototype` or `Error.prototype`.
+fn define(target: &Object, key: &str, value: &JsValue) {
+    // A descriptor without a prototype: no inherited setter runs while it is filled in.
+    let descriptor = Object::create(JsValue::NULL.unchecked_ref());
+    // Keys of a fresh descriptor: a failure only leaves a property out, never throws through wasm.
+    let _ = Reflect::set(&descriptor, &JsValue::from_str("value"), value);
+    let _ = Reflect::set(&descriptor, &JsValue::from_str("enumerable"), &JsValue::TRUE);
+    let _ = Reflect::set(&descriptor, &JsValue::from_str("writable"), &JsValue::TRUE);
+    let _ = Reflect::set(&descriptor, &JsValue::from_str("configurable"), &JsValue::TRUE);
+    let _ = Reflect::define_property(target, &JsValue::from_str(key), &descriptor);
+}
+
+/// The error as a JS `Error` with `code` and `field`.
 fn js_error(error: &Error) -> JsValue {
     let js = js_sys::Error::new(error.message());
-    js.set_name("CoverageCalcError");
-    // Setting a property on a fresh plain object cannot fail; if it ever did, the Error is
-    // still thrown, only without its code.
-    let _ = Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(error.code().as_str()));
+    define(&js, "name", &JsValue::from_str("CoverageCalcError"));
+    define(&js, "code", &JsValue::from_str(error.code().as_str()));
+    define(&js, "field", &error.field().map_or(JsValue::NULL, JsValue::from_str));
     js.into()
 }
 
+fn invalid_json(message: &str) -> JsValue {
+    js_error(&Error::new(ErrorCode::InvalidJson, message))
+}
+
+/// A JS string as Rust text, refusing a lone surrogate.
+fn well_formed(text: &JsString, what: &str) -> Result<String, JsValue> {
+    // `String.prototype.isWellFormed` (ES2024) is missing only in browsers older than 2023; there
+    // js-sys's own check (a loop over the code units) answers.
+    let string_prototype = Object::get_prototype_of(text);
+    let has_method = Reflect::has(&string_prototype, &JsValue::from_str("isWellFormed")).unwrap_or(false);
+    let well_formed = if has_method { text.is_well_formed() } else { text.is_valid_utf16() };
+    if !well_formed {
+        return Err(invalid_json(&format!("{what} is not well-formed UTF-16: it has a lone surrogate")));
+    }
+    Ok(String::from(text))
+}
+
+/// A request object as JSON text (`JSON.stringify`); what JSON cannot write (a cycle, a
+/// `BigInt`, `undefined`, a throwing getter or `toJSON`) is `invalid_json`.
 fn request_text(request: &JsValue) -> Result<String, JsValue> {
-    request_text_of(request)
-        .ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidJson, "the request must be a plain JSON object")))
+    let not_json = || invalid_json("the request must be a plain JSON object");
+    if !request.is_object() {
+        return Err(not_json());
+    }
+    let text = JSON::stringify(request).map_err(|_| not_json())?;
+    if !text.is_string() {
+        return Err(not_json());
+    }
+    well_formed(&text, "the request")
 }
 
-#[wasm_bindgen(module = "/src/tape.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = requestText)]
-    fn request_text_of(value: &JsValue) -> Option<String>;
-    #[wasm_bindgen(js_name = readTape)]
-    fn read_tape(memory: &JsValue, ops: *const u32, ops_len: usize, text: *const u8, text_len: usize) -> JsValue;
+fn to_js<T: Serialize + ?Sized>(answer: &T) -> Result<JsValue, JsValue> {
+    answer
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&Error::new(ErrorCode::Internal, format!("answer not serialisable: {e}"))))
 }
 
-/// Calls a function and hands its answer's tape to `src/tape.js`, which builds the objects.
+/// Calls a function of [`api::call`] with a request object.
 fn answer_of(function: &str, request: &JsValue) -> Result<JsValue, JsValue> {
-    let tape = api::call_tape(function, &request_text(request)?, Names::Shared).map_err(|e| js_error(&e))?;
-    Ok(read_tape(&wasm_bindgen::memory(), tape.ops.as_ptr(), tape.ops.len(), tape.text.as_ptr(), tape.text.len()))
+    let answer = api::call(function, &request_text(request)?).map_err(|e| js_error(&e))?;
+    to_js(&answer)
+}
+
+/// Builds the catalog when the module starts, on a fresh stack: no later call can be the one
+/// interrupted while it is built.
+#[wasm_bindgen(start)]
+fn start() {
+    let _ = catalog();
 }
 
 /// The catalog: plans, products with their prices, editions of the terms.
 #[wasm_bindgen(js_name = catalog, unchecked_return_type = "Catalog")]
-pub fn catalog() -> Result<JsValue, JsValue> {
-    let text = api::catalog_json().map_err(|e| js_error(&e))?;
-    JSON::parse(text).map_err(|_| js_error(&Error::new(ErrorCode::Internal, "the catalog is not JSON")))
+pub fn catalog_js() -> Result<JsValue, JsValue> {
+    to_js(catalog().map_err(|e| js_error(&e))?)
 }
 
 /// Can this plan be bought for this product now? Throws a coded `Error` on bad input.
@@ -95,22 +145,24 @@ pub fn ipro(#[wasm_bindgen(unchecked_param_type = "IproRequest")] request: JsVal
 }
 
 /// The JSON contract as text: calls the function `name` (`catalog`, `buy`, `status`, `plusContract`,
-/// `compare` or `ipro`) with a request's JSON text and returns the answer's JSON text, for
-/// callers that hold JSON already (from a server, from storage). Throws a coded `Error` like the
-/// other functions; arguments that are not strings are `invalid_request`.
-#[wasm_bindgen(js_name = callJson)]
+/// `compare` or `ipro`) with a request's JSON text (`"{}"` for the catalog) and returns the
+/// answer's JSON text, for callers that hold JSON already (from a server, from storage). Throws a
+/// coded `Error` like the other functions; arguments that are not strings are `invalid_request`.
+///
+/// The text is `JSON.stringify` of the answer object: the same text serde_json writes natively
+/// (the same fields in the same order, no floats), without a second serializer in the module.
+#[wasm_bindgen(js_name = callJson, unchecked_return_type = "string")]
 pub fn call_json(
     #[wasm_bindgen(unchecked_param_type = "ApiFunction")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
-) -> Result<String, JsValue> {
-    let text = |value: &JsValue, what: &str| {
+) -> Result<JsString, JsValue> {
+    fn text<'v>(value: &'v JsValue, what: &str) -> Result<&'v JsString, JsValue> {
         value
-            .as_string()
+            .dyn_ref::<JsString>()
             .ok_or_else(|| js_error(&Error::new(ErrorCode::InvalidRequest, format!("{what} must be a string"))))
-    };
-    api::call_json(&text(&name, "the function name")?, &text(&request, "the request text")?).map_err(|e| js_error(&e))
+    }
+    let name = String::from(text(&name, "the function name")?);
+    let request = well_formed(text(&request, "the request text")?, "the request text")?;
+    let answer = to_js(&api::call(&name, &request).map_err(|e| js_error(&e))?)?;
+    JSON::stringify(&answer).map_err(|_| js_error(&Error::new(ErrorCode::Internal, "the answer is not JSON")))
 }
-
-/// The allocator: a small free list instead of dlmalloc (see `crates/wasm-alloc`).
-#[global_allocator]
-static ALLOCATOR: wasm_alloc::Allocator = wasm_alloc::Allocator::new();
