@@ -25,15 +25,20 @@ function isOwnError(e) {
 function guarded(fn) {
   return function (...args) {
     if (interrupted) {
-      // On a fresh stack this cannot fail; if it does (still deep in recursion), the flag stays
-      // and the next call tries again.
+      // Still deep in recursion this may overflow too: then the flag stays, and the next call
+      // tries again.
       glue.__wbg_reset_state();
       interrupted = false;
     }
+    // Interrupted until the call is seen to end cleanly: even the checks below can run into the
+    // stack limit, and then the flag must already say so.
+    interrupted = true;
     try {
-      return fn(...args);
+      const answer = fn(...args);
+      interrupted = false;
+      return answer;
     } catch (e) {
-      if (!isOwnError(e)) interrupted = true;
+      if (isOwnError(e)) interrupted = false;
       throw e;
     }
   };
