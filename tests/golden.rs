@@ -319,7 +319,14 @@ fn same_rejects_mismatches() {
     assert_eq!(with(&|v| v["b"] = serde_json::json!([])).len(), 1);
     assert_eq!(with(&|v| v["a"] = "1".into()).len(), 1);
     // Every difference is reported, not only the first.
-    assert_eq!(with(&|v| { v["a"] = 2.into(); v["b"]["f"] = 1.into() }).len(), 2);
+    assert_eq!(
+        with(&|v| {
+            v["a"] = 2.into();
+            v["b"]["f"] = 1.into()
+        })
+        .len(),
+        2
+    );
 }
 
 #[test]
