@@ -512,11 +512,16 @@ fn top_field(e: Error, fields: &[(ErrorCode, &str)]) -> Error {
     }
 }
 
-const PLAN_AND_PRODUCT: [(ErrorCode, &str); 4] = [
+/// The fields of a buy or status request that rule errors are about, by code.
+const TOP_FIELDS: [(ErrorCode, &str); 8] = [
     (ErrorCode::UnknownPlan, "plan"),
     (ErrorCode::UnknownProduct, "product"),
     (ErrorCode::ProductNotInFamily, "product"),
     (ErrorCode::PlanNotOffered, "product"),
+    (ErrorCode::ActivationAfterNow, "activatedAt"),
+    (ErrorCode::InvitationBeforeActivation, "invitationAt"),
+    (ErrorCode::InvitationAfterNow, "invitationAt"),
+    (ErrorCode::InvalidChain, "chain"),
 ];
 
 /// A Care Refresh buy request, answered.
@@ -547,7 +552,7 @@ pub fn buy(request: &BuyRequest) -> Result<care_refresh::BuyAnswer> {
         region: request.region.as_deref().unwrap_or(care_refresh::REGION_PRICED),
         now: parse_instant("now", required(request.now.as_deref(), "now")?)?,
     };
-    care_refresh::buy(&input).map_err(|e| top_field(e, &PLAN_AND_PRODUCT))
+    care_refresh::buy(&input).map_err(|e| top_field(e, &TOP_FIELDS))
 }
 
 /// A Care Refresh status request, answered.
@@ -586,7 +591,7 @@ pub fn status(request: &StatusRequest) -> Result<care_refresh::StatusAnswer> {
         claims,
         now: parse_instant("now", required(request.now.as_deref(), "now")?)?,
     };
-    care_refresh::status(&input).map_err(|e| top_field(e, &PLAN_AND_PRODUCT))
+    care_refresh::status(&input).map_err(|e| top_field(e, &TOP_FIELDS))
 }
 
 /// An Enterprise buy request (Basic, Plus or a Renew), answered.
@@ -627,7 +632,7 @@ pub fn enterprise_buy(text: &str, kind: care_enterprise::PlanKind) -> Result<car
         region: region.unwrap_or_else(|| care_enterprise::REGION_PRICED.to_owned()),
         now: parse_instant("now", required(now.as_deref(), "now")?)?,
     };
-    care_enterprise::buy(&input).map_err(|e| top_field(e, &PLAN_AND_PRODUCT))
+    care_enterprise::buy(&input).map_err(|e| top_field(e, &TOP_FIELDS))
 }
 
 /// The plan held of a Renew request: its start, replacements used, amount claimed.
@@ -662,7 +667,7 @@ pub fn enterprise_status(request: &EnterpriseStatusRequest) -> Result<care_enter
         video_inspection_passed: request.video_inspection_passed.unwrap_or(false),
         now: parse_instant("now", required(request.now.as_deref(), "now")?)?,
     };
-    care_enterprise::status(&input).map_err(|e| top_field(e, &PLAN_AND_PRODUCT))
+    care_enterprise::status(&input).map_err(|e| top_field(e, &TOP_FIELDS))
 }
 
 /// A Plus shared-limit contract request, answered.
@@ -740,7 +745,14 @@ pub fn compare(request: &CompareRequest) -> Result<care_enterprise::CompareAnswe
         incidents: required(request.incidents, "incidents")?,
         repair_cost: required(yen("repairCost", request.repair_cost.as_ref())?, "repairCost")?,
     };
-    care_enterprise::compare(&input)
+    care_enterprise::compare(&input).map_err(|e| {
+        // A single `product` was read as a fleet of one line: name the request's own fields.
+        match (request.product.is_some(), e.field()) {
+            (true, Some("fleet[0].product")) => e.at("product"),
+            (true, Some("fleet[0].units")) => e.at("units"),
+            _ => e,
+        }
+    })
 }
 
 /// An i-PRO request, answered.

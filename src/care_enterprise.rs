@@ -694,7 +694,8 @@ fn held_facts(
             return Err(Error::new(
                 ErrorCode::TooManyClaims,
                 format!("{} replacements used; Basic gives {}", held.replacements_used, data.basic_replacements),
-            ));
+            )
+            .at("held.replacementsUsed"));
         }
         let left = data.basic_replacements.saturating_sub(held.replacements_used);
         Ok(RenewFacts { replacements_left: Some(left), own_share: None, condition_met: left >= 1, video_passed })
@@ -747,7 +748,8 @@ pub fn buy(input: &BuyInput) -> Result<BuyAnswer> {
             return Err(Error::new(
                 ErrorCode::ActivationAfterNow,
                 format!("`held.start` `{}` is after today `{today}`: the plan held was not associated yet", held.start),
-            ));
+            )
+            .at("held.start"));
         }
         let base = if kind == PlanKind::BasicRenew { PlanKind::Basic } else { PlanKind::Plus };
         let facts = held_facts(kind, product, terms, held, input.video_inspection_passed, data)?;
@@ -1039,8 +1041,8 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
         State::Expired
     };
     let active = state == State::Active;
-    for claim in &input.claims {
-        check_claim_date(claim.date, today, period)?;
+    for (i, claim) in input.claims.iter().enumerate() {
+        check_claim_date(claim.date, today, period).map_err(|e| e.at(format!("claims[{i}].date")))?;
     }
 
     let mut replacements = None;
@@ -1063,7 +1065,8 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
                         "the limit of `{}` under `{}` is not published: claims cannot be applied",
                         product.id, plan.id
                     ),
-                ))
+                )
+                .at("claims"))
             }
             None => None,
             Some(l) => {
@@ -1075,6 +1078,7 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
                             ErrorCode::MissingField,
                             format!("missing field `amount` in claim {index} (Plus claims cost money)"),
                         )
+                        .at(format!("claims[{index}].amount"))
                     })?;
                     let (covered, rest) = pot.take(amount);
                     used = plus(used, covered)?;
@@ -1111,20 +1115,23 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
         let fees = replacement_fees(kind, terms, data);
         let given = u32::try_from(fees.len()).unwrap_or(u32::MAX);
         let mut used = 0u32;
-        for claim in &input.claims {
+        for (i, claim) in input.claims.iter().enumerate() {
             if claim.amount.is_some() {
                 return Err(Error::new(
                     ErrorCode::UnknownField,
                     "a Basic claim has no `amount`: its fee is fixed by the plan (EN-4)",
-                ));
+                )
+                .at(format!("claims[{i}].amount")));
             }
             used = one_more(used)?;
         }
         if used > given {
+            // The first claim past what the plan gives.
             return Err(Error::new(
                 ErrorCode::TooManyClaims,
                 format!("{used} replacements claimed; `{}` gives {given}", plan.id),
-            ));
+            )
+            .at(format!("claims[{given}]")));
         }
         let left = given.saturating_sub(used);
         if active && left > 0 {
@@ -1341,32 +1348,37 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
         return Err(Error::new(
             ErrorCode::ActivationAfterNow,
             format!("`activatedOn` `{}` is after today `{today}`", input.activated_on),
-        ));
+        )
+        .at("activatedOn"));
     }
     let period = Period::of_months(input.activated_on, data.months)?;
     let join_until = days_after(input.activated_on, data.share_within_days)?;
     let contract_region = input.region.trim().to_ascii_uppercase();
     let mut members: Vec<MemberState> = Vec::new();
     for (i, m) in input.members.iter().enumerate() {
-        let (product, terms) = enterprise_product(&m.product)?;
+        let at = |field: &str| format!("members[{i}].{field}");
+        let (product, terms) = enterprise_product(&m.product).map_err(|e| e.or_at(at("product")))?;
         if !offers(product, PlanKind::Plus) {
             return Err(Error::new(
                 ErrorCode::PlanNotOffered,
                 format!("product `{}` has no `enterprise-plus`", product.id),
-            ));
+            )
+            .at(at("product")));
         }
         let limit = published(terms.plus_limit).ok_or_else(|| {
             Error::new(
                 ErrorCode::PriceNotPublished,
                 format!("the Plus limit of `{}` is not published: the contract's total cannot be computed", product.id),
             )
+            .at(at("product"))
         })?;
         let id = m.id.clone().unwrap_or_else(|| format!("#{}", i.saturating_add(1)));
         if members.iter().any(|o| o.id == id) {
             return Err(Error::new(
                 ErrorCode::InvalidValue,
                 format!("member id `{}` is used twice", crate::error::clip(&id)),
-            ));
+            )
+            .at(at("id")));
         }
         if m.date < input.activated_on {
             return Err(Error::new(
@@ -1377,13 +1389,15 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
                     m.date,
                     input.activated_on
                 ),
-            ));
+            )
+            .at(at("date")));
         }
         if m.date > today {
             return Err(Error::new(
                 ErrorCode::ActivationAfterNow,
                 format!("member `{}` is dated `{}`, after today `{today}`", crate::error::clip(&id), m.date),
-            ));
+            )
+            .at(at("date")));
         }
         if product.plans.iter().any(|p| p == "enterprise-plus") && terms.plus_mode == PlusMode::RepairOnlyWithLoaner {
             rules.add(&["EN-7"]);
@@ -1435,6 +1449,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
                     crate::error::clip(&claim.member)
                 ),
             )
+            .at(format!("claims[{index}].member"))
         })?;
         if claim.date < member.input.date {
             return Err(Error::new(
@@ -1443,9 +1458,10 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
                     "claim dated `{}` is before member `{}` was associated (`{}`)",
                     claim.date, member.id, member.input.date
                 ),
-            ));
+            )
+            .at(format!("claims[{index}].date")));
         }
-        check_claim_date(claim.date, today, member.period)?;
+        check_claim_date(claim.date, today, member.period).map_err(|e| e.at(format!("claims[{index}].date")))?;
         let joined = member.reasons.is_empty();
         let (covered, rest, left_after) = if joined {
             let (c, r) = pool.take(claim.amount);
@@ -1665,25 +1681,27 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
     let mut rules = Rules::default();
     rules.add(&["EN-13", "EN-4", "EN-5", "EN-6"]);
     if input.fleet.is_empty() {
-        return Err(Error::new(ErrorCode::MissingField, "the fleet is empty: give `product` or `fleet`"));
+        return Err(Error::new(ErrorCode::MissingField, "the fleet is empty: give `product` or `fleet`").at("product"));
     }
     if input.incidents > MAX_INCIDENTS {
         return Err(Error::new(
             ErrorCode::InvalidValue,
             format!("`incidents` is at most {MAX_INCIDENTS}, not {}", input.incidents),
-        ));
+        )
+        .at("incidents"));
     }
     let mut units_total = 0u32;
     let mut lines = Vec::new();
-    for line in &input.fleet {
-        let (product, terms) = enterprise_product(&line.product)?;
+    for (i, line) in input.fleet.iter().enumerate() {
+        let at = |field: &str| format!("fleet[{i}].{field}");
+        let (product, terms) = enterprise_product(&line.product).map_err(|e| e.or_at(at("product")))?;
         if line.units == 0 {
-            return Err(Error::new(ErrorCode::InvalidValue, format!("`units` of `{}` must be at least 1", product.id)));
+            return Err(Error::new(ErrorCode::InvalidValue, format!("`units` of `{}` must be at least 1", product.id))
+                .at(at("units")));
         }
-        units_total = units_total
-            .checked_add(line.units)
-            .filter(|u| *u <= MAX_UNITS)
-            .ok_or_else(|| Error::new(ErrorCode::InvalidValue, format!("a fleet has at most {MAX_UNITS} units")))?;
+        units_total = units_total.checked_add(line.units).filter(|u| *u <= MAX_UNITS).ok_or_else(|| {
+            Error::new(ErrorCode::InvalidValue, format!("a fleet has at most {MAX_UNITS} units")).at(at("units"))
+        })?;
         lines.push((product, terms, line.units));
     }
     let mut basic_missing = Vec::new();

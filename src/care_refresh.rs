@@ -660,12 +660,16 @@ fn count_claims(
     today: Date,
 ) -> Result<(Count, Count, u32)> {
     let (mut used, mut flyaway_used, mut warranty) = (0u32, 0u32, 0u32);
-    for claim in &input.claims {
+    // The first claim past the allowance, and past the flyaway maximum: the errors name it.
+    let (mut over, mut flyaway_over) = (None, None);
+    for (i, claim) in input.claims.iter().enumerate() {
+        let at = |field: &str| format!("claims[{i}].{field}");
         if claim.date > today {
             return Err(Error::new(
                 ErrorCode::ClaimAfterNow,
                 format!("claim dated `{}` is after today `{today}`", claim.date),
-            ));
+            )
+            .at(at("date")));
         }
         if !period.contains(claim.date) {
             return Err(Error::new(
@@ -674,7 +678,8 @@ fn count_claims(
                     "claim dated `{}` is outside the plan's period `{}` … `{}`",
                     claim.date, period.start, period.end
                 ),
-            ));
+            )
+            .at(at("date")));
         }
         let one_more = |n: u32| n.checked_add(1).ok_or_else(|| Error::out_of_range("a claim count"));
         match claim.kind {
@@ -685,24 +690,34 @@ fn count_claims(
                     return Err(Error::new(
                         ErrorCode::FlyawayNotOffered,
                         format!("product `{}` has no flyaway replacement", product.id),
-                    ));
+                    )
+                    .at(at("kind")));
                 }
                 used = one_more(used)?;
                 flyaway_used = one_more(flyaway_used)?;
+                if flyaway_used > allowance.flyaway_max {
+                    flyaway_over = flyaway_over.or(Some(i));
+                }
             }
         }
+        if used > allowance.replacements {
+            over = over.or(Some(i));
+        }
     }
+    let claim_at = |index: Option<usize>| index.map_or_else(|| "claims".to_owned(), |i| format!("claims[{i}]"));
     if used > allowance.replacements {
         return Err(Error::new(
             ErrorCode::TooManyClaims,
             format!("{used} replacements claimed; the plan gives {}", allowance.replacements),
-        ));
+        )
+        .at(claim_at(over)));
     }
     if flyaway_used > allowance.flyaway_max {
         return Err(Error::new(
             ErrorCode::TooManyClaims,
             format!("{flyaway_used} flyaway replacements claimed; the plan gives at most {}", allowance.flyaway_max),
-        ));
+        )
+        .at(claim_at(flyaway_over)));
     }
     let left = allowance.replacements.saturating_sub(used);
     let replacements = Count { given: allowance.replacements, used, left };

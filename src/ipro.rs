@@ -440,7 +440,7 @@ pub struct IproAnswer {
 }
 
 fn missing(field: &str, why: &str) -> Error {
-    Error::new(ErrorCode::MissingField, format!("`{field}` is needed {why}"))
+    Error::new(ErrorCode::MissingField, format!("`{field}` is needed {why}")).at(field)
 }
 
 /// The phase, with the reasons; errors when an answer that decides it is missing.
@@ -535,13 +535,15 @@ pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
         return Err(Error::new(
             ErrorCode::DeliveryAfterNow,
             format!("`deliveryDate` `{}` is after today `{today}` (Japan date of `now`)", input.delivery_date),
-        ));
+        )
+        .at("deliveryDate"));
     }
     if input.failed == Failure::Hdd && !kind.has_hdd {
         return Err(Error::new(
             ErrorCode::InvalidValue,
             format!("`failed` `hdd` is only for a recorder, not a `{}`", input.kind.as_str()),
-        ));
+        )
+        .at("failed"));
     }
     rules.add(&["T-2", "IP-2"]);
     let year_1 = Period::of_months(input.delivery_date, terms.product_warranty.months)?;

@@ -12,7 +12,8 @@
 //! A file holds `description`, `rules` (the RULES.md ids it checks), `function` (`catalog`, `buy`,
 //! `status` or `ipro`), the request (`request`, a JSON value, or `requestText`, raw text passed as is) and
 //! either `expect` (the *whole* answer: every key present and equal, no key more, recursively)
-//! or `error` (the expected error code). `UPDATE_GOLDEN=1 cargo test --test golden` rewrites
+//! or `error` and `field` (the expected error code, and the path of the field it concerns, or
+//! `null`). `UPDATE_GOLDEN=1 cargo test --test golden` rewrites
 //! each `expect` with today's whole answer (review the diff before committing it). The same files are run through the real wasm package by
 //! `tests/node/golden.mjs`.
 //!
@@ -31,7 +32,7 @@ use serde_json::Value;
 const UNREACHABLE_CODES: &[&str] = &["internal", "out_of_range"];
 
 /// Keys a golden file may have.
-const KEYS: &[&str] = &["description", "rules", "function", "request", "requestText", "expect", "error"];
+const KEYS: &[&str] = &["description", "rules", "function", "request", "requestText", "expect", "error", "field"];
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
@@ -115,7 +116,8 @@ struct Case {
 
 enum Outcome {
     Answer(Value),
-    Error(String),
+    /// The code, and the field's path (`null` in the file: about no field).
+    Error(String, Option<String>),
 }
 
 fn is_rule_id(id: &str) -> bool {
@@ -173,7 +175,13 @@ fn read_case(path: &Path) -> Result<Case, String> {
     };
     let outcome = match (file.get("expect"), file.get("error")) {
         (Some(expect), None) => Outcome::Answer(expect.clone()),
-        (None, Some(Value::String(code))) if known_code(code) => Outcome::Error(code.clone()),
+        (None, Some(Value::String(code))) if known_code(code) => match file.get("field") {
+            Some(Value::String(field)) => Outcome::Error(code.clone(), Some(field.clone())),
+            Some(Value::Null) => Outcome::Error(code.clone(), None),
+            // UPDATE_GOLDEN=1 writes it.
+            None if std::env::var_os("UPDATE_GOLDEN").is_some() => Outcome::Error(code.clone(), None),
+            _ => return Err("an error case needs `field`: the path it concerns, or null".to_owned()),
+        },
         (None, Some(code)) => return Err(format!("`error` {code} is not an error code of ErrorCode::ALL")),
         (Some(_), Some(_)) => return Err("has both `expect` and `error`".to_owned()),
         (None, None) => return Err("has neither `expect` nor `error`".to_owned()),
@@ -189,13 +197,16 @@ fn run_case(case: &Case) -> Vec<String> {
             Ok(actual) => same(expected, &actual, "$", &mut diffs),
             Err(e) => diffs.push(format!("$: the answer is not JSON ({e}): {text}")),
         },
-        (Ok(text), Outcome::Error(code)) => diffs.push(format!("$: expected error `{code}`, got an answer: {text}")),
+        (Ok(text), Outcome::Error(code, _)) => diffs.push(format!("$: expected error `{code}`, got an answer: {text}")),
         (Err(e), Outcome::Answer(_)) => {
             diffs.push(format!("$: expected an answer, got error `{}`: {}", e.code().as_str(), e.message()))
         }
-        (Err(e), Outcome::Error(code)) => {
+        (Err(e), Outcome::Error(code, field)) => {
             if e.code().as_str() != code {
                 diffs.push(format!("$.code: expected `{code}`, got `{}` ({})", e.code().as_str(), e.message()));
+            }
+            if e.field() != field.as_deref() {
+                diffs.push(format!("$.field: expected {field:?}, got {:?} ({})", e.field(), e.message()));
             }
         }
     }
@@ -205,12 +216,15 @@ fn run_case(case: &Case) -> Vec<String> {
 /// `UPDATE_GOLDEN=1`: writes today's whole answer as the file's `expect` (an answer case only;
 /// an error case that now answers, or the reverse, still fails).
 fn rewrite_expect(path: &Path, case: &Case) -> Result<(), String> {
-    let Outcome::Answer(_) = case.outcome else { return Err("an error case".to_owned()) };
-    let text = coverage_calc::api::call_json(&case.function, &case.request_text).map_err(|e| e.to_string())?;
-    let answer: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     let mut file: Value =
         serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-    file["expect"] = answer;
+    match (&case.outcome, coverage_calc::api::call_json(&case.function, &case.request_text)) {
+        (Outcome::Answer(_), Ok(text)) => file["expect"] = serde_json::from_str(&text).map_err(|e| e.to_string())?,
+        (Outcome::Error(code, _), Err(e)) if e.code().as_str() == code => {
+            file["field"] = e.field().map_or(Value::Null, |f| Value::String(f.to_owned()));
+        }
+        _ => return Err("an answer where an error was expected, or the reverse".to_owned()),
+    }
     let out = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())? + "\n";
     std::fs::write(path, out).map_err(|e| e.to_string())
 }
@@ -246,11 +260,11 @@ fn golden_files() {
             }
         };
         rules_seen.extend(case.rules.iter().cloned());
-        if let Outcome::Error(code) = &case.outcome {
+        if let Outcome::Error(code, _) = &case.outcome {
             codes_seen.insert(code.clone());
         }
         let mut diffs = run_case(&case);
-        if update && !diffs.is_empty() {
+        if update && (!diffs.is_empty() || matches!(case.outcome, Outcome::Error(..))) {
             match rewrite_expect(path, &case) {
                 Ok(()) => diffs.clear(),
                 Err(why) => diffs.push(format!("cannot update: {why}")),
@@ -384,7 +398,7 @@ fn a_wrong_expectation_fails() {
         outcome: Outcome::Answer(serde_json::json!({"eligible": false})),
     };
     assert!(run_case(&case).contains(&"$.eligible: expected false, got true".to_owned()));
-    let case = Case { outcome: Outcome::Error("unknown_product".to_owned()), ..case };
+    let case = Case { outcome: Outcome::Error("unknown_product".to_owned(), None), ..case };
     assert_eq!(run_case(&case).len(), 1);
 }
 

@@ -6,7 +6,7 @@
 // No npm dependencies. Loads `<pkg>/coverage_calc.js`, initialises it synchronously with
 // `<pkg>/coverage_calc_bg.wasm`, and calls the exported `catalog()`, `buy(request)`,
 // `status(request)` and `ipro(request)` with plain objects. Each file of tests/golden/**.json gives `expect` (the
-// whole answer: every key present and equal, none more, recursively) or `error` (the code of the JS `Error` thrown, which must
+// whole answer: every key present and equal, none more, recursively) or `error` and `field` (the code and field path of the JS `Error` thrown, which must
 // be a real `Error` named `CoverageCalcError`). Every failure is collected; the script prints
 // them all, each with its file, the path inside the answer, expected and actual, and exits 1.
 //
@@ -19,7 +19,7 @@ import { join, relative } from "node:path";
 import { contractCodes, loadPackage, pkgDir, repo } from "./lib/package.mjs";
 
 const goldenDir = join(repo, "tests", "golden");
-const KEYS = ["description", "rules", "function", "request", "requestText", "expect", "error"];
+const KEYS = ["description", "rules", "function", "request", "requestText", "expect", "error", "field"];
 const UNREACHABLE_CODES = ["internal", "out_of_range"];
 const REQUIRED_RULES = [
   ...Array.from({ length: 6 }, (_, i) => `T-${i + 1}`),
@@ -143,6 +143,9 @@ function readCase(path, codes) {
   const hasError = Object.hasOwn(file, "error");
   if (hasExpect && hasError) throw new Error("has both `expect` and `error`");
   if (!hasExpect && !hasError) throw new Error("has neither `expect` nor `error`");
+  if (hasError && !(typeof file.field === "string" || file.field === null)) {
+    throw new Error("an error case needs `field`: the path it concerns, or null");
+  }
   if (hasError && !codes.includes(file.error)) {
     throw new Error(`\`error\` ${show(file.error)} is not an ErrorCode of src/types.d.ts`);
   }
@@ -161,10 +164,11 @@ function call(api, fn, arg, withArg) {
 }
 
 /** The differences between a thrown value and the expected code. */
-function errorDiffs(thrown, code) {
+function errorDiffs(thrown, code, field) {
   if (!(thrown instanceof Error)) return [`$: expected a thrown Error with code \`${code}\`, got ${show(thrown)}`];
   const diffs = [];
   if (thrown.code !== code) diffs.push(`$.code: expected \`${code}\`, got \`${thrown.code}\` (${thrown.message})`);
+  if (thrown.field !== field) diffs.push(`$.field: expected ${show(field)}, got ${show(thrown.field)} (${thrown.message})`);
   if (thrown.name !== "CoverageCalcError") {
     diffs.push(`$.name: expected "CoverageCalcError", got ${show(thrown.name)}`);
   }
@@ -189,7 +193,7 @@ function diffsOf(file, result) {
     return same(file.expect, result.answer);
   }
   if (!Object.hasOwn(result, "error")) return [`$: expected error \`${file.error}\`, got an answer: ${show(result.answer)}`];
-  return errorDiffs(result.error, file.error);
+  return errorDiffs(result.error, file.error, file.field);
 }
 
 // Each case runs through the object API (`buy(request)` …) and through the text API
