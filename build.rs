@@ -1,5 +1,5 @@
 //! Build script: checks the catalog's data files (`data/`) and turns them into Rust
-//! (`$OUT_DIR/catalog_data.rs`, included by `src/catalog.rs`). See `build/catalog.rs` for why.
+//! (`$OUT_DIR/catalog_data.rs`, included by `src/catalog/mod.rs`). See `build/catalog.rs` for why.
 
 #[path = "build/catalog.rs"]
 mod catalog;

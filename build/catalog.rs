@@ -4,7 +4,7 @@
 //! parser and its error messages in every `.wasm` (about 15 KB gzip, measured) for files that
 //! never change after the build. So the build reads them here, checks them as strictly as the
 //! old run-time loader did (unknown keys, unknown values, missing cells, the i-PRO services a
-//! kind needs), and writes `catalog_data.rs`, which `src/catalog.rs` includes. A defect of a
+//! kind needs), and writes `catalog_data.rs`, which `src/catalog/mod.rs` includes. A defect of a
 //! data file fails the build with the file and the reason.
 //!
 //! Used by `build.rs`, and by `tests/catalog_build.rs`, which feeds it broken files.
@@ -45,7 +45,7 @@ pub struct Files<'a> {
 }
 
 /// The Rust source of the catalog: the static tables `PLANS`, `PRODUCTS`, `EDITIONS`, `KINDS` and
-/// `EXCLUSIONS`, and `fn enterprise_rules()` and `fn ipro_terms()` (see `src/catalog.rs`).
+/// `EXCLUSIONS`, and `fn enterprise_rules()` and `fn ipro_terms()` (see `src/catalog/mod.rs`).
 pub fn generate_from(files: &Files<'_>) -> Result<String, String> {
     let (plans, plan_ids) = plans(files.plans).map_err(|e| format!("plans.json: {e}"))?;
     let mut products = String::new();

@@ -36,7 +36,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::care_refresh::{Count, Rules, State};
+use crate::answer::{Alternative, Closed, ClosedReason, Count, Route, Rules, State};
 use crate::catalog::{catalog, Category, EnterpriseRules, EnterpriseTerms, Family, Plan, PlusMode, Product};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{minus_floor, percent, plus, published, times, Fee, Money, Yen};
@@ -513,60 +513,6 @@ pub struct BuyInput {
     pub region: String,
     /// "Now".
     pub now: Instant,
-}
-
-/// How an Enterprise plan can be bought.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Route {
-    /// New and not activated (EN-1).
-    NotActivated,
-    /// Within 96 hours of activation (EN-1).
-    WithinWindow,
-    /// Within 72 hours of the invitation e-mail after a repair (EN-1).
-    Invitation,
-    /// Renew while the plan held is valid (EN-8, EN-9).
-    Renew,
-    /// Renew by special handling after expiry (EN-11).
-    SpecialHandling,
-}
-
-/// Why an Enterprise plan cannot be bought now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ClosedReason {
-    /// More than 96 hours after activation.
-    WindowClosed,
-    /// More than 72 hours after the invitation e-mail.
-    InvitationWindowClosed,
-    /// Another region: this catalog prices Japan only (EN-2).
-    RegionNotPriced,
-    /// Renew is not possible now: see `renew.status`.
-    RenewNotPossible,
-}
-
-/// The alternative when the window after activation has closed (EN-1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Alternative {
-    /// The route it opens.
-    pub route: Route,
-    /// The rule.
-    pub rule: &'static str,
-    /// What to do first.
-    pub step: &'static str,
-    /// Hours to buy after the e-mail.
-    pub hours: u32,
-}
-
-/// Why not, and what to do instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Closed {
-    /// Why not.
-    pub reason: ClosedReason,
-    /// What to do instead, when there is a way.
-    pub alternative: Option<Alternative>,
 }
 
 /// The answer to [`buy`].

@@ -19,6 +19,7 @@
 
 use serde::Serialize;
 
+use crate::answer::{Alternative, Closed, ClosedReason, Count, Route, Rules, State};
 use crate::catalog::{catalog, Allowance, Category, Edition, Flyaway, Plan, Product, RefreshTerms};
 use crate::error::clip;
 use crate::error::{Error, ErrorCode, Result};
@@ -73,56 +74,6 @@ pub struct BuyInput<'a> {
     pub region: &'a str,
     /// "Now": the instant of purchase (T-6).
     pub now: Instant,
-}
-
-/// How a plan can be bought.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Route {
-    /// The product is new and not activated (CR-1).
-    NotActivated,
-    /// Within the purchase window after activation (CR-2, CR-3).
-    WithinWindow,
-    /// Within 72 hours of DJI's invitation e-mail (CR-4).
-    Invitation,
-}
-
-/// Why a plan cannot be bought now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ClosedReason {
-    /// The window after activation has passed (CR-2, CR-3).
-    WindowClosed,
-    /// The window after the invitation e-mail has passed too (CR-4).
-    InvitationWindowClosed,
-    /// The plan is sold in that region but this catalog prices Japan only (CR-5).
-    RegionNotPriced,
-    /// The plan is not sold in that region (CR-5).
-    RegionNotSold,
-}
-
-/// What to do instead when the window is closed (CR-4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Alternative {
-    /// The route it opens.
-    pub route: Route,
-    /// The rule that offers it.
-    pub rule: &'static str,
-    /// What to do: `paid-inspection-or-repair-at-dji-support`, then buy after the e-mail.
-    pub step: &'static str,
-    /// Hours to buy after the invitation e-mail arrives.
-    pub hours: u32,
-}
-
-/// Why not, and what to do instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Closed {
-    /// Why not.
-    pub reason: ClosedReason,
-    /// What to do instead, when there is a way.
-    pub alternative: Option<Alternative>,
 }
 
 /// The fees per replacement.
@@ -187,32 +138,6 @@ pub struct BuyAnswer {
     pub edition: EditionRef,
     /// The rule ids that produced this answer.
     pub rules: Vec<&'static str>,
-}
-
-/// Rule ids in the order they were applied, without repeats.
-#[derive(Debug)]
-pub(crate) struct Rules(Vec<&'static str>);
-
-impl Default for Rules {
-    fn default() -> Self {
-        Self(Vec::with_capacity(24))
-    }
-}
-
-impl Rules {
-    pub(crate) fn add(&mut self, ids: &[&'static str]) {
-        for id in ids {
-            // Byte by byte, inline: rule ids are a few bytes, a `memcmp` call costs more.
-            let same = |x: &&str| x.len() == id.len() && x.bytes().zip(id.bytes()).all(|(a, b)| a == b);
-            if !self.0.iter().any(same) {
-                self.0.push(id);
-            }
-        }
-    }
-
-    pub(crate) fn into_vec(self) -> Vec<&'static str> {
-        self.0
-    }
 }
 
 fn refresh_plan_and_product(
@@ -461,30 +386,6 @@ pub struct StatusInput<'a> {
     pub claims: Vec<Claim>,
     /// "Now" (T-6).
     pub now: Instant,
-}
-
-/// Where a plan held is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum State {
-    /// Bought, but its service has not started yet.
-    NotStarted,
-    /// In its service period.
-    Active,
-    /// Past its end date.
-    Expired,
-}
-
-/// A count of things given, used and left.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Count {
-    /// Given by the plan.
-    pub given: u32,
-    /// Used by the claims.
-    pub used: u32,
-    /// Left (never more than given).
-    pub left: u32,
 }
 
 /// Why an extension can or cannot be bought now (CR-14).

@@ -11,11 +11,13 @@
 //! - [`care_refresh`]: DJI Care Refresh (CR-1 … CR-14);
 //! - [`care_enterprise`]: DJI Care Enterprise (EN-1 … EN-13);
 //! - [`ipro`]: i-PRO product warranty and Partners Circle 5-year warranty (IP-1 … IP-6);
+//! - [`answer`]: the vocabulary the answers share (routes, why not, states, counts, rule ids);
 //! - [`api`]: the JSON contract (the same the JavaScript API sees), and its typed twins.
 //!
 //! No function here reads a clock (T-6) or panics: bad input is an [`Error`] with a stable
 //! [`ErrorCode`]; "not eligible" is an answer.
 
+pub mod answer;
 pub mod api;
 pub mod care_enterprise;
 pub mod care_refresh;

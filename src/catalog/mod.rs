@@ -14,7 +14,9 @@ use serde::Serialize;
 use crate::time::Date;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::ipro::{
+pub mod ipro;
+
+use self::ipro::{
     Exclusion, Form, IproTerms, Kind, KindTerms, OnSite, OnSiteArea, PartnersTerms, Payer, ProductWarrantyTerms,
     Service, Services, Shipping,
 };
@@ -337,7 +339,7 @@ pub struct Catalog {
     /// The windows and counts of DJI Care Enterprise.
     pub enterprise: EnterpriseRules,
     /// The i-PRO terms (IP-1 … IP-6), by product kind.
-    pub ipro: crate::ipro::IproTerms,
+    pub ipro: IproTerms,
     #[serde(skip)]
     plan_index: Index,
     #[serde(skip)]
