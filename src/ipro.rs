@@ -435,6 +435,7 @@ pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::ipro::Payer;
     use crate::time::{parse_date, parse_instant};
 
     fn ask(kind: Kind, delivery: &str, now: &str) -> IproInput {

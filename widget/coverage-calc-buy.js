@@ -4,13 +4,8 @@
 
 import { h, parseJstInstant, buildIcs, download } from "./coverage-calc-util.js";
 import {
-  field, textInput, setFieldError, errorWords, errorField, productPicker, plansFor, planName, productById, whyBlock,
+  field, textInput, setFieldError, errorWords, fieldOf, productPicker, plansFor, planName, productById, whyBlock,
 } from "./coverage-calc-form.js";
-
-const FIELD_OF_CODE = {
-  activation_after_now: "activatedAt", invitation_before_activation: "invitationAt", invitation_after_now: "invitationAt",
-  unknown_product: "product", product_not_in_family: "product",
-};
 
 export default {
   name: "buy",
@@ -103,9 +98,11 @@ export default {
           try {
             results.push({ plan, answer: ctx.api.buy({ plan, ...base }) });
           } catch (error) {
-            const where = errorField(error, FIELD_OF_CODE, ["activatedAt", "invitationAt", "product"]);
-            if (where) {
-              errors.push({ field: fields[where], text: errorWords(t, error), code: error?.code });
+            // The control its `field` names; else (null, or no control here, like `now`) the
+            // plan's answer is this error, shown in the answer as a form-level error.
+            const target = fieldOf(error, fields);
+            if (target) {
+              errors.push({ field: target, text: errorWords(t, error), code: error?.code });
               break;
             }
             results.push({ plan, error });

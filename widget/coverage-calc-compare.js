@@ -6,7 +6,7 @@
 // Enterprise product presets the first line of the fleet; any other product id is ignored here.
 
 import { h, svg } from "./coverage-calc-util.js";
-import { field, textInput, setFieldError, errorWords, whyBlock } from "./coverage-calc-form.js";
+import { field, textInput, setFieldError, errorWords, fieldOf, formError, whyBlock } from "./coverage-calc-form.js";
 
 /** Digits only, after the separators and yen signs people type; else null. */
 const whole = (text) => {
@@ -77,11 +77,12 @@ export default {
       f.control.setAttribute("inputmode", "numeric");
       f.control.addEventListener("input", () => { state[key] = f.control.value; compute(); });
     }
+    const formLevel = formError("compare-form-error");
     form.append(h("fieldset", { class: "group", part: "fieldset" }, h("legend", { part: "legend", text: t("cmp.fleet") }), list, addButton),
-      incidents.el, cost.el);
+      incidents.el, cost.el, formLevel.el);
 
     function compute() {
-      const all = [incidents, cost, ...rows.flatMap((r) => [r.product, r.units])];
+      const all = [incidents, cost, formLevel, ...rows.flatMap((r) => [r.product, r.units])];
       for (const f of all) setFieldError(f, null);
       const errors = [];
       const need = (f, value, words) => {
@@ -104,12 +105,10 @@ export default {
         try {
           a = ctx.api.compare(request);
         } catch (error) {
-          // The field the core names (`incidents`, `repairCost`, `units` of a product), else the line of the product it quotes.
-          const quoted = [...String(error?.message ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-          const row = rows[Math.max(0, request.fleet.findIndex((l) => quoted.includes(l.product)))];
-          const [f, words] = error?.code === "invalid_amount" || quoted.includes("repairCost") ? [cost, "cmp.err.cost"]
-            : quoted.includes("incidents") ? [incidents, "cmp.err.incidents"]
-              : quoted.includes("units") ? [row.units, "cmp.err.units"] : [row.product, null];
+          // The control its `field` names (`incidents`, `repairCost`, `fleet[1].units`), else the form.
+          const f = fieldOf(error, { incidents, repairCost: cost }, { fleet: rows }) ?? formLevel;
+          const words = f === cost ? "cmp.err.cost" : f === incidents ? "cmp.err.incidents"
+            : rows.some((r) => r.units === f) ? "cmp.err.units" : null;
           errors.push({ field: f, text: words ? t(words) : errorWords(t, error), code: error?.code });
         }
       }

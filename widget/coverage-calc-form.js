@@ -24,11 +24,21 @@ export function textInput(value) {
   return input;
 }
 
+/**
+ * The form-level error line of a mode: for an error about no control (`{control: null, error}`,
+ * used like a field with setFieldError). Its element `el` goes at the end of the form.
+ */
+export function formError(id) {
+  const error = h("p", { id, class: "error", part: "error", hidden: true });
+  return { el: error, control: null, error };
+}
+
 /** Marks a field's control invalid and writes its error, or clears it (`text` null). */
 export function setFieldError(f, text) {
   if (!f) return;
   f.error.textContent = text ?? "";
   f.error.hidden = !text;
+  if (!f.control) return;
   if (text) f.control.setAttribute("aria-invalid", "true");
   else f.control.removeAttribute("aria-invalid");
 }
@@ -39,10 +49,20 @@ export function errorWords(t, error) {
   return t.has(key) ? t(key) : t("err.other");
 }
 
-/** The request field a core error is about: a field name quoted in its message, else by code. */
-export function errorField(error, byCode, known) {
-  const quoted = [...String(error?.message ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1].split(/[.[]/, 1)[0]);
-  return quoted.find((q) => known.includes(q)) ?? byCode[error?.code] ?? null;
+/**
+ * The field a core error is about, from its `field` path only (the message is for people, never
+ * parsed): `fields` maps a request key to its field, `rows` a list's key to its rows, each a map
+ * of the item's keys to fields (`claims[1].date` → `rows.claims[1].date`; a row not shown, or a
+ * path to a whole row, → `fields.claims`, the list's own error if it has one). Null when `field`
+ * is null or names no control of the mode: the mode shows the error at the form level.
+ */
+export function fieldOf(error, fields, rows = {}) {
+  const path = error && typeof error === "object" && typeof error.field === "string" ? error.field : "";
+  const m = /^([A-Za-z_$][\w$]*)(?:\[(\d+)\])?(?:\.([A-Za-z_$][\w$]*))?/.exec(path);
+  if (!m) return null;
+  const [, key, index, sub] = m;
+  const inRow = index !== undefined && sub ? rows[key]?.[Number(index)]?.[sub] : null;
+  return inRow ?? fields[key] ?? null;
 }
 
 /** Products that can take at least one of `plans` (all plans when null), by name. */

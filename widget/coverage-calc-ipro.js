@@ -9,16 +9,11 @@
 // products are DJI's).
 
 import { h, svg, parseDate, buildIcs, download } from "./coverage-calc-util.js";
-import { field, textInput, setFieldError, errorWords, errorField, whyBlock } from "./coverage-calc-form.js";
+import { field, textInput, setFieldError, errorWords, fieldOf, formError, whyBlock } from "./coverage-calc-form.js";
 
 const TRI = { yes: true, no: false, unknown: null };
 const TRI_KEYS = ["yes", "no", "unknown"];
 const FAILURES = ["unit", "hdd", "software"];
-const FIELD_OF_CODE = {
-  unknown_kind: "kind", invalid_date: "deliveryDate", delivery_after_now: "deliveryDate", out_of_range: "deliveryDate",
-  invalid_value: "failed", missing_field: "deliveryDate",
-};
-const KNOWN = ["kind", "deliveryDate", "inJapan", "partnersCircleMember", "onFiveYearList", "failed"];
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
 const dayNumber = (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
@@ -86,11 +81,12 @@ export default {
     kindSelect.addEventListener("change", () => { state.kind = kindSelect.value; syncHdd(); compute(); });
     delivery.control.addEventListener("input", () => { state.delivery = delivery.control.value; compute(); });
 
+    const formLevel = formError("ipro-form-error");
     form.append(kind.el, delivery.el,
       h("fieldset", { class: "group", part: "fieldset" },
         h("legend", { part: "legend", text: t("ipro.legend.sale") }),
         h("div", { class: "subfields" }, inJapan.el, member.el, list.el)),
-      failedSet);
+      failedSet, formLevel.el);
 
     const fields = {
       kind, deliveryDate: delivery, inJapan, partnersCircleMember: member, onFiveYearList: list, failed,
@@ -99,7 +95,7 @@ export default {
     let shownToday = null;
 
     function compute() {
-      for (const f of Object.values(fields)) setFieldError(f, null);
+      for (const f of [...Object.values(fields), formLevel]) setFieldError(f, null);
       shownToday = null;
       const errors = [];
       const now = ctx.now();
@@ -125,9 +121,11 @@ export default {
         try {
           result = ctx.api.ipro(request);
         } catch (error) {
-          const where = errorField(error, FIELD_OF_CODE, KNOWN) ?? "deliveryDate";
-          const text = error?.code === "missing_field" && t.has(`err.missing.${where}`) ? t(`err.missing.${where}`) : errorWords(t, error);
-          errors.push({ field: fields[where] ?? delivery, text, code: error?.code });
+          // The control its `field` names (`partnersCircleMember`), else the form.
+          const target = fieldOf(error, fields);
+          const where = Object.keys(fields).find((k) => fields[k] === target);
+          const text = error?.code === "missing_field" && where && t.has(`err.missing.${where}`) ? t(`err.missing.${where}`) : errorWords(t, error);
+          errors.push({ field: target ?? formLevel, text, code: error?.code });
         }
       }
       if (errors.length > 0 || !result) {

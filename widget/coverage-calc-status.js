@@ -3,7 +3,7 @@
 
 import { h, parseDate, buildIcs, download } from "./coverage-calc-util.js";
 import {
-  field, textInput, setFieldError, errorWords, errorField, productPicker, plansFor, planRadios, planName, productById, whyBlock,
+  field, textInput, setFieldError, errorWords, fieldOf, formError, productPicker, plansFor, planRadios, planName, productById, whyBlock,
 } from "./coverage-calc-form.js";
 
 const CHAINS = {
@@ -13,11 +13,6 @@ const CHAINS = {
   "2y": ["care-refresh-2y"],
 };
 const KINDS = ["replacement", "flyaway", "warranty-repair"];
-const FIELD_OF_CODE = {
-  invalid_date: "start", out_of_range: "start", invalid_chain: "chain", unknown_product: "product",
-  product_not_in_family: "plan", plan_not_offered: "plan", unknown_plan: "plan",
-  too_many_claims: "claims", flyaway_not_offered: "claims", claim_outside_period: "claims", claim_after_now: "claims",
-};
 
 export default {
   name: "status",
@@ -101,31 +96,20 @@ export default {
     });
     renderClaims();
 
+    const formLevel = formError("status-form-error");
     form.append(picker.el, planSlot, start.el, chain.el, boughtOn.el,
       h("fieldset", { class: "group", part: "fieldset", "aria-describedby": claimsError.id },
-        h("legend", { part: "legend", text: t("legend.claims") }), claimsEmpty, claimList, claimsError, addButton));
+        h("legend", { part: "legend", text: t("legend.claims") }), claimsEmpty, claimList, claimsError, addButton),
+      formLevel.el);
 
     const claimsField = { control: addButton, error: claimsError };
     const planField = { control: planSlot.querySelector("fieldset") ?? planSlot, error: planError };
     const fields = { product: picker.field, start, boughtOn, chain, claims: claimsField, plan: planField };
 
     function clearErrors() {
-      for (const f of Object.values(fields)) setFieldError(f, null);
+      for (const f of [...Object.values(fields), formLevel]) setFieldError(f, null);
       for (const c of claimFields) { setFieldError(c.kind, null); setFieldError(c.date, null); }
       planField.control = planSlot.querySelector("fieldset") ?? planSlot;
-    }
-
-    /** The claim row an error is about: the row whose date the message quotes, else by kind. */
-    function claimTarget(error, request) {
-      const message = String(error?.message ?? "");
-      const quoted = [...message.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-      let row = request.claims.findIndex((c) => quoted.includes(c.date));
-      if (error?.code === "flyaway_not_offered") {
-        row = request.claims.findIndex((c) => c.kind === "flyaway");
-        return row >= 0 ? claimFields[row].kind : claimsField;
-      }
-      if (row < 0 && error?.code === "too_many_claims") row = request.claims.length - 1;
-      return row >= 0 ? claimFields[row].date : claimsField;
     }
 
     function compute() {
@@ -160,8 +144,8 @@ export default {
         try {
           result = ctx.api.status(request);
         } catch (error) {
-          const where = errorField(error, FIELD_OF_CODE, ["start", "boughtOn", "chain", "claims", "product", "plan"]);
-          const target = where === "claims" ? claimTarget(error, request) : fields[where ?? "start"];
+          // The control its `field` names (`claims[1].date` → the date of claim row 2), else the form.
+          const target = fieldOf(error, fields, { claims: claimFields }) ?? formLevel;
           errors.push({ field: target, text: errorWords(t, error), code: error?.code });
         }
       }

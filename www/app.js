@@ -1,14 +1,15 @@
 // The calculator page: two forms (Buy, Status) over the rules core compiled to WebAssembly.
 //
 // Every input change recomputes the answer; errors thrown by the core carry a stable `code` and
-// are shown next to the field they concern and in an aria-live region. The state of both forms is
+// the path of the request field they concern (`field`): they are shown next to that field's
+// control (or at the form level when there is none) and in an aria-live region. The state of both forms is
 // mirrored in the query string so a link can be shared. No framework, no inline script or style
 // (the server's Content-Security-Policy forbids both).
 
 import init, { catalog as loadCatalog, buy, status, ipro } from "/pkg/coverage_calc.js";
 import { t, setLang, getLang, locale, ruleText, LANGS } from "./i18n.js";
 import { createIproView } from "./ipro.js";
-import { $, h, intl, localValueToInstant } from "./dom.js";
+import { $, h, intl, localValueToInstant, errorPath } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
 // Time: everything the user types is Japan time (UTC+09:00, no DST; RULES.md T-1)
@@ -199,53 +200,19 @@ const FIELDS = {
   },
 };
 
-/** Where an error code points when its message names no field. */
-const CODE_FIELD = {
-  buy: {
-    unknown_plan: "plan", plan_not_offered: "plan",
-    unknown_product: "product", product_not_in_family: "product",
-    invalid_instant: "now", activation_after_now: "activatedAt",
-    invitation_before_activation: "invitationAt", invitation_after_now: "invitationAt",
-    missing_field: "shippingDate", invalid_date: "shippingDate", invalid_value: "region", out_of_range: "now",
-  },
-  status: {
-    unknown_plan: "plan", plan_not_offered: "plan",
-    unknown_product: "product", product_not_in_family: "product",
-    invalid_date: "start", invalid_instant: "now", out_of_range: "start", invalid_chain: "chain",
-    too_many_claims: "claims", flyaway_not_offered: "claims", claim_outside_period: "claims", claim_after_now: "claims",
-  },
-};
-
 /**
- * The field an error from the core is about: a request key quoted in its message (messages quote
- * the user's field in backticks), else the code's usual field. For claims, the row whose date the
- * message quotes.
+ * The control an error from the core is about, from its `field` path only (the message is for
+ * people, never parsed): a request key of FIELDS, and for `claims[i].date` / `claims[i].kind` the
+ * row (and whether its kind). `field: null` when the path is null or names no control of this
+ * form: the error is then shown at the form level (the form's error summary).
  */
-function locateError(formName, error, request) {
-  const message = String(error?.message ?? "");
-  const quoted = [...message.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-  // `claims.date` names the claims; `start` names the start date.
-  const named = quoted.map((q) => q.split(/[.[]/, 1)[0]).find((q) => Object.hasOwn(FIELDS[formName], q));
-  let field = named ?? CODE_FIELD[formName][error?.code] ?? null;
-  let row = null;
-  let kindField = false;
-  if (formName === "status" && Array.isArray(request?.claims)) {
-    const claims = request.claims;
-    if (["claim_outside_period", "claim_after_now"].includes(error?.code) || (named === "claims" && quoted.length > 1)) {
-      // The first quoted value that is one of the claims' dates.
-      row = claims.findIndex((c) => quoted.includes(c.date));
-    } else if (error?.code === "flyaway_not_offered") {
-      row = claims.findIndex((c) => c.kind === "flyaway");
-      kindField = true;
-    } else if (error?.code === "too_many_claims") {
-      const kind = /flyaway/i.test(message) ? "flyaway" : null;
-      const indexes = claims.map((c, i) => [c, i]).filter(([c]) => (kind ? c.kind === kind : c.kind !== "warranty-repair"));
-      row = indexes.length > 0 ? indexes[indexes.length - 1][1] : null;
-    }
-    if (row !== null && row < 0) row = null;
-    if (row !== null) field = "claims";
+function locateError(formName, error) {
+  const at = errorPath(error);
+  if (!at || !Object.hasOwn(FIELDS[formName], at.key)) return { field: null, row: null, kindField: false };
+  if (formName === "status" && at.key === "claims" && at.index !== null) {
+    return { field: "claims", row: at.index, kindField: at.sub === "kind" };
   }
-  return { field: field ?? "now", row, kindField };
+  return { field: at.key, row: null, kindField: false };
 }
 
 /** Plain words for an error from the core. */
@@ -269,7 +236,7 @@ function clearErrors(formName) {
 /**
  * Shows errors next to their fields and in the form's live region.
  * @param {"buy"|"status"} formName
- * @param {{field: string, row?: number|null, text: string, detail?: string}[]} errors
+ * @param {{field: string|null, row?: number|null, text: string, detail?: string}[]} errors
  */
 function showErrors(formName, errors) {
   clearErrors(formName);
@@ -279,7 +246,13 @@ function showErrors(formName, errors) {
     return;
   }
   for (const error of errors) {
-    const spec = FIELDS[formName][error.field] ?? FIELDS[formName].now;
+    // No control to mark (`field` null or not on this form): the summary below shows it.
+    const spec = FIELDS[formName][error.field];
+    if (!spec) {
+      error.field = null;
+      error.focusTarget = null;
+      continue;
+    }
     let errorEl = $(spec.error);
     let input = $(spec.input);
     if (formName === "status" && error.field === "claims" && error.row !== null && error.row !== undefined) {
@@ -321,15 +294,15 @@ function setLiveText(live, errors) {
   live.replaceChildren(
     h("p", { class: "live-errors__title", text: t("error.summary") }),
     h("ul", {}, errors.map((error) => {
-      const spec = FIELDS[formName][error.field] ?? FIELDS[formName].now;
-      const label = error.row !== null && error.row !== undefined
+      const spec = FIELDS[formName][error.field];
+      const label = !spec ? null : error.row !== null && error.row !== undefined
         ? `${t(spec.label)} — ${t("claims.rowLabel", { n: error.row + 1 })}`
         : t(spec.label);
-      return h("li", {},
-        h("button", {
+      return h("li", { class: spec ? null : "live-errors__form" },
+        spec ? h("button", {
           type: "button", class: "link-button",
           onclick: () => error.focusTarget?.focus(),
-        }, `${label}: `), error.text,
+        }, `${label}: `) : null, error.text,
         error.detail
           ? h("details", { class: "live-errors__detail" },
             h("summary", { text: t("error.detail") }),
@@ -826,7 +799,7 @@ function compute(formName, options = {}) {
   } catch (error) {
     const coded = error && typeof error === "object" && "code" in error;
     if (!coded) console.error(error);
-    const where = coded ? locateError(formName, error, request) : { field: "now", row: null };
+    const where = coded ? locateError(formName, error) : { field: null, row: null, kindField: false };
     showErrors(formName, [{
       field: where.field, row: where.row, kindField: where.kindField,
       text: coded ? errorWords(error) : t("error.unexpected"), code: coded ? error.code : undefined,

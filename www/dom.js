@@ -64,3 +64,17 @@ export function intl(kind, locale, options) {
   }
   return f;
 }
+
+/**
+ * Where a core error points: its `field` path split into the request key, the row and the row's
+ * key (`claims[2].date` → {key: "claims", index: 2, sub: "date"}; `now` → {key: "now", index:
+ * null, sub: null}; `held.start` → {key: "held", index: null, sub: "start"}), or null when the
+ * error concerns no field (`field: null`) or has none. Only `field` is read: the message is for
+ * people and never parsed.
+ * @returns {{key: string, index: number|null, sub: string|null} | null}
+ */
+export function errorPath(error) {
+  const path = error && typeof error === "object" && typeof error.field === "string" ? error.field : "";
+  const m = /^([A-Za-z_$][\w$]*)(?:\[(\d+)\])?(?:\.([A-Za-z_$][\w$]*))?/.exec(path);
+  return m ? { key: m[1], index: m[2] === undefined ? null : Number(m[2]), sub: m[3] ?? null } : null;
+}

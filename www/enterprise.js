@@ -349,10 +349,14 @@ const localToInstant = (v) => (v ? `${v.length === 16 ? `${v}:00` : v}+09:00` : 
 let uid = 0;
 const nextId = (prefix) => `en-${prefix}-${++uid}`;
 
-/** A labelled field. */
-function field(labelKey, input, extraClass = "") {
+/**
+ * A labelled field. `path`: the request field its input sets (`fleet[0].units`, `members[1].owner`,
+ * `now`), the `field` of the core's errors about it (see markError).
+ */
+function field(labelKey, input, extraClass = "", path = null) {
   const id = input.id || nextId("f");
   input.id = id;
+  if (path) input.dataset.field = path;
   return h("div", { class: `field ${extraClass}`.trim() }, h("label", { for: id, "data-en": labelKey, text: w(labelKey) }), input);
 }
 
@@ -378,10 +382,12 @@ function rulesBlock(ids) {
   );
 }
 
+const ERROR_ID = "en-error";
+
 function errorBox(error) {
   return h(
     "div",
-    { class: "verdict verdict--no", role: "alert" },
+    { class: "verdict verdict--no", role: "alert", id: ERROR_ID },
     h("div", { class: "verdict__icon", "aria-hidden": "true" }),
     h("div", { class: "verdict__text" }, h("p", { class: "verdict__title", text: w("error") }), h("p", { class: "verdict__sub" }, h("code", { text: error?.code ?? "error" }), " ", error?.message ?? String(error))),
   );
@@ -556,14 +562,45 @@ function schedule() {
 }
 
 function compute() {
+  clearMarks();
   try {
     if (state.view === "sales") renderSales(compare(salesRequest()));
     else if (state.view === "contract") renderContract(plusContract(contractRequest()));
     else renderStatus(status(statusRequest()));
   } catch (error) {
     show(errorBox(error));
+    markError(error);
   }
   writeUrl();
+}
+
+/**
+ * Marks the input an error from the core is about, found from the error's `field` path only (the
+ * message is for people, never parsed): the control whose `data-field` is that path
+ * (`claims[1].amount` → the amount of claim row 2). It gets aria-invalid and is described by the
+ * error box. With `field` null, or a path no control of this view sets, the error box alone shows
+ * the error, at the form level.
+ */
+function markError(error) {
+  const path = typeof error?.field === "string" ? error.field : null;
+  if (!path) return;
+  const control = [...body.querySelectorAll("[data-field]")].find((el) => /** @type {HTMLElement} */ (el).dataset.field === path);
+  if (!control) return;
+  control.setAttribute("aria-invalid", "true");
+  const described = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+  control.setAttribute("aria-describedby", [...described.filter((id) => id !== ERROR_ID), ERROR_ID].join(" "));
+  (control.closest(".field") ?? control.closest(".check") ?? control.closest(".group"))?.classList.add("is-invalid");
+}
+
+function clearMarks() {
+  if (!body) return;
+  for (const el of body.querySelectorAll("[aria-invalid]")) {
+    el.removeAttribute("aria-invalid");
+    const rest = (el.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((id) => id && id !== ERROR_ID);
+    if (rest.length) el.setAttribute("aria-describedby", rest.join(" "));
+    else el.removeAttribute("aria-describedby");
+  }
+  for (const el of body.querySelectorAll(".is-invalid")) el.classList.remove("is-invalid");
 }
 
 // A list of rows, each a small grid of fields, with add and remove.
@@ -597,16 +634,16 @@ function salesForm() {
   const s = state.sales;
   const [list, add] = rowList(
     s.fleet,
-    (line) => h("div", { class: "en-row__fields" },
-      field("product", bind(productSelect(line.product), (v) => { line.product = v; }, "change"), "field--compact"),
-      field("units", bind(h("input", { type: "text", inputmode: "numeric", value: String(line.units), autocomplete: "off" }), (v) => { line.units = v; }), "field--compact")),
+    (line, i) => h("div", { class: "en-row__fields" },
+      field("product", bind(productSelect(line.product), (v) => { line.product = v; }, "change"), "field--compact", `fleet[${i}].product`),
+      field("units", bind(h("input", { type: "text", inputmode: "numeric", value: String(line.units), autocomplete: "off" }), (v) => { line.units = v; }), "field--compact", `fleet[${i}].units`)),
     "addProduct",
     () => ({ product: "phantom-4-rtk", units: 1 }),
   );
   body.append(
     h("fieldset", { class: "group" }, h("legend", { text: w("fleet") }), list, add),
-    field("incidents", bind(h("input", { type: "text", inputmode: "numeric", value: String(s.incidents), autocomplete: "off" }), (v) => { s.incidents = v; })),
-    field("repairCost", bind(h("input", { type: "text", inputmode: "numeric", value: s.repairCost, autocomplete: "off" }), (v) => { s.repairCost = v; })),
+    field("incidents", bind(h("input", { type: "text", inputmode: "numeric", value: String(s.incidents), autocomplete: "off" }), (v) => { s.incidents = v; }), "", "incidents"),
+    field("repairCost", bind(h("input", { type: "text", inputmode: "numeric", value: s.repairCost, autocomplete: "off" }), (v) => { s.repairCost = v; }), "", "repairCost"),
   );
 }
 
@@ -671,14 +708,14 @@ function contractForm() {
   const c = state.contract;
   const [members, addMember] = rowList(
     c.members,
-    (m) => h("div", { class: "en-row__fields" },
-      field("memberId", bind(h("input", { type: "text", value: m.id, autocomplete: "off" }), (v) => { m.id = v; }), "field--compact"),
-      field("product", bind(productSelect(m.product, plusProducts), (v) => { m.product = v; }, "change"), "field--compact"),
-      field("date", bind(h("input", { type: "date", value: m.date }), (v) => { m.date = v; }), "field--compact"),
-      field("ownerOptional", bind(h("input", { type: "text", value: m.owner, autocomplete: "off" }), (v) => { m.owner = v; }), "field--compact"),
-      field("regionOptional", bind(h("input", { type: "text", value: m.region, autocomplete: "off", maxlength: "8" }), (v) => { m.region = v; }), "field--compact"),
+    (m, i) => h("div", { class: "en-row__fields" },
+      field("memberId", bind(h("input", { type: "text", value: m.id, autocomplete: "off" }), (v) => { m.id = v; }), "field--compact", `members[${i}].id`),
+      field("product", bind(productSelect(m.product, plusProducts), (v) => { m.product = v; }, "change"), "field--compact", `members[${i}].product`),
+      field("date", bind(h("input", { type: "date", value: m.date }), (v) => { m.date = v; }), "field--compact", `members[${i}].date`),
+      field("ownerOptional", bind(h("input", { type: "text", value: m.owner, autocomplete: "off" }), (v) => { m.owner = v; }), "field--compact", `members[${i}].owner`),
+      field("regionOptional", bind(h("input", { type: "text", value: m.region, autocomplete: "off", maxlength: "8" }), (v) => { m.region = v; }), "field--compact", `members[${i}].region`),
       h("div", { class: "check" }, (() => {
-        const box = bind(h("input", { type: "checkbox", id: nextId("video"), checked: m.video }), (v) => { m.video = v; }, "change");
+        const box = bind(h("input", { type: "checkbox", id: nextId("video"), checked: m.video, "data-field": `members[${i}].videoInspectionPassed` }), (v) => { m.video = v; }, "change");
         return [box, h("label", { for: box.id, text: w("video") })];
       })())),
     "addMember",
@@ -686,21 +723,21 @@ function contractForm() {
   );
   const [claims, addClaim] = rowList(
     c.claims,
-    (cl) => h("div", { class: "en-row__fields" },
-      field("claimMember", bind(h("input", { type: "text", value: cl.member, autocomplete: "off" }), (v) => { cl.member = v; }), "field--compact"),
-      field("claimDate", bind(h("input", { type: "date", value: cl.date }), (v) => { cl.date = v; }), "field--compact"),
-      field("amount", bind(h("input", { type: "text", inputmode: "numeric", value: cl.amount, autocomplete: "off" }), (v) => { cl.amount = v; }), "field--compact")),
+    (cl, i) => h("div", { class: "en-row__fields" },
+      field("claimMember", bind(h("input", { type: "text", value: cl.member, autocomplete: "off" }), (v) => { cl.member = v; }), "field--compact", `claims[${i}].member`),
+      field("claimDate", bind(h("input", { type: "date", value: cl.date }), (v) => { cl.date = v; }), "field--compact", `claims[${i}].date`),
+      field("amount", bind(h("input", { type: "text", inputmode: "numeric", value: cl.amount, autocomplete: "off" }), (v) => { cl.amount = v; }), "field--compact", `claims[${i}].amount`)),
     "addClaim",
     () => ({ member: c.members[0]?.id ?? "#1", date: c.now.slice(0, 10), amount: "100000" }),
   );
   body.append(
     h("div", { class: "field-row" },
-      field("activatedOn", bind(h("input", { type: "date", value: c.activatedOn }), (v) => { c.activatedOn = v; })),
-      field("owner", bind(h("input", { type: "text", value: c.owner, autocomplete: "off" }), (v) => { c.owner = v; }))),
-    field("region", bind(h("input", { type: "text", value: c.region, autocomplete: "off", maxlength: "8" }), (v) => { c.region = v; })),
+      field("activatedOn", bind(h("input", { type: "date", value: c.activatedOn }), (v) => { c.activatedOn = v; }), "", "activatedOn"),
+      field("owner", bind(h("input", { type: "text", value: c.owner, autocomplete: "off" }), (v) => { c.owner = v; }), "", "owner")),
+    field("region", bind(h("input", { type: "text", value: c.region, autocomplete: "off", maxlength: "8" }), (v) => { c.region = v; }), "", "region"),
     h("fieldset", { class: "group" }, h("legend", { text: w("members") }), members, addMember),
     h("fieldset", { class: "group" }, h("legend", { text: w("claims") }), claims, addClaim),
-    field("now", bind(h("input", { type: "datetime-local", value: c.now }), (v) => { c.now = v; })),
+    field("now", bind(h("input", { type: "datetime-local", value: c.now }), (v) => { c.now = v; }), "", "now"),
   );
 }
 
@@ -762,7 +799,7 @@ function renderContract(a) {
 
 function statusForm() {
   const s = state.status;
-  const plans = h("div", { class: "segmented", role: "radiogroup", "aria-label": w("plan") });
+  const plans = h("div", { class: "segmented", role: "radiogroup", "aria-label": w("plan"), "data-field": "plan" });
   for (const p of ["enterprise-basic", "enterprise-plus", "enterprise-basic-renew", "enterprise-plus-renew"]) {
     const id = `en-status-plan-${p}`;
     const input = h("input", { type: "radio", name: "en-status-plan", id, value: p, checked: s.plan === p });
@@ -778,20 +815,20 @@ function statusForm() {
   const isPlus = s.plan.includes("plus");
   const [claims, addClaim] = rowList(
     s.claims,
-    (c) => h("div", { class: "en-row__fields" },
-      field("claimDate", bind(h("input", { type: "date", value: c.date }), (v) => { c.date = v; }), "field--compact"),
-      isPlus ? field("amount", bind(h("input", { type: "text", inputmode: "numeric", value: c.amount, autocomplete: "off" }), (v) => { c.amount = v; }), "field--compact") : null),
+    (c, i) => h("div", { class: "en-row__fields" },
+      field("claimDate", bind(h("input", { type: "date", value: c.date }), (v) => { c.date = v; }), "field--compact", `claims[${i}].date`),
+      isPlus ? field("amount", bind(h("input", { type: "text", inputmode: "numeric", value: c.amount, autocomplete: "off" }), (v) => { c.amount = v; }), "field--compact", `claims[${i}].amount`) : null),
     "addClaim",
     () => ({ date: s.now.slice(0, 10), amount: isPlus ? "100000" : "" }),
   );
-  const video = bind(h("input", { type: "checkbox", id: "en-status-video", checked: s.video }), (v) => { s.video = v; }, "change");
+  const video = bind(h("input", { type: "checkbox", id: "en-status-video", checked: s.video, "data-field": "videoInspectionPassed" }), (v) => { s.video = v; }, "change");
   body.append(
     h("fieldset", { class: "group" }, h("legend", { text: w("plan") }), plans),
-    field("product", bind(productSelect(s.product, (p) => p.plans.includes(s.plan)), (v) => { s.product = v; }, "change")),
-    field("start", bind(h("input", { type: "date", value: s.start }), (v) => { s.start = v; })),
+    field("product", bind(productSelect(s.product, (p) => p.plans.includes(s.plan)), (v) => { s.product = v; }, "change"), "", "product"),
+    field("start", bind(h("input", { type: "date", value: s.start }), (v) => { s.start = v; }), "", "start"),
     h("fieldset", { class: "group" }, h("legend", { text: w("statusClaims") }), claims, addClaim),
     h("div", { class: "check" }, video, h("label", { for: "en-status-video", text: w("statusVideo") })),
-    field("now", bind(h("input", { type: "datetime-local", value: s.now }), (v) => { s.now = v; })),
+    field("now", bind(h("input", { type: "datetime-local", value: s.now }), (v) => { s.now = v; }), "", "now"),
   );
 }
 

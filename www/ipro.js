@@ -7,7 +7,7 @@
 // built with DOM calls (no inline style or script: the page runs under a strict CSP).
 
 import { t as appT, getLang, locale } from "./i18n.js";
-import { $, h, svg as s, intl, localValueToInstant } from "./dom.js";
+import { $, h, svg as s, intl, localValueToInstant, errorPath } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -273,11 +273,6 @@ const FIELDS = {
   failed: { input: "ipro-failed-unit", error: "ipro-failed-error" },
   now: { input: "ipro-now", error: "ipro-now-error" },
 };
-const CODE_FIELD = {
-  unknown_kind: "kind", invalid_date: "deliveryDate", delivery_after_now: "deliveryDate",
-  invalid_value: "failed", invalid_instant: "now", out_of_range: "deliveryDate", missing_field: "deliveryDate",
-};
-
 /**
  * Creates the i-PRO view.
  * @param {{ ipro: (request: object) => any, onChange: () => void }} deps
@@ -359,7 +354,12 @@ export function createIproView({ ipro, onChange }) {
       return;
     }
     for (const error of errors) {
-      const spec = FIELDS[error.field] ?? FIELDS.now;
+      // No control to mark (`field` null or not on this form): the summary below shows it.
+      const spec = FIELDS[error.field];
+      if (!spec) {
+        error.target = null;
+        continue;
+      }
       const input = $(spec.input);
       const errorEl = $(spec.error);
       if (error.field === "failed") input.closest("fieldset")?.classList.add("is-invalid");
@@ -374,24 +374,26 @@ export function createIproView({ ipro, onChange }) {
     els.errors.classList.add("has-errors");
     els.errors.replaceChildren(
       h("p", { class: "live-errors__title", text: appT("error.summary") }),
-      h("ul", {}, errors.map((error) => h("li", {},
-        h("button", { type: "button", class: "link-button", onclick: () => error.target?.focus() }, error.text),
+      h("ul", {}, errors.map((error) => h("li", { class: error.target ? null : "live-errors__form" },
+        error.target ? h("button", { type: "button", class: "link-button", onclick: () => error.target?.focus() }, error.text) : error.text,
         error.detail ? h("details", { class: "live-errors__detail" },
           h("summary", { text: appT("error.detail") }),
           h("code", { lang: "en", text: `${error.code}: ${error.detail}` })) : null))),
     );
   }
 
-  /** The field and words of an error thrown by the core. */
+  /**
+   * The field and words of an error thrown by the core. The field is the request key of its
+   * `field` path (never read from the message, which is for people), or null when the path is
+   * null or names no control here: the error is then shown at the form level.
+   */
   function describe(error) {
-    const message = String(error?.message ?? "");
-    const quoted = [...message.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-    const named = quoted.find((q) => Object.hasOwn(FIELDS, q));
-    const field = named ?? CODE_FIELD[error?.code] ?? "now";
+    const key = errorPath(error)?.key;
+    const field = key && Object.hasOwn(FIELDS, key) ? key : null;
     let text = w(`err.${error?.code}`);
-    if (error?.code === "missing_field") text = w(`err.missing.${field}`);
+    if (error?.code === "missing_field" && field && !w(`err.missing.${field}`).startsWith("err.")) text = w(`err.missing.${field}`);
     if (text.startsWith("err.")) text = appT("error.unexpected");
-    return { field, text, code: error?.code, detail: message };
+    return { field, text, code: error?.code, detail: String(error?.message ?? "") };
   }
 
   function compute() {
@@ -410,7 +412,7 @@ export function createIproView({ ipro, onChange }) {
     } catch (error) {
       const coded = error && typeof error === "object" && "code" in error;
       if (!coded) console.error(error);
-      showErrors([coded ? describe(error) : { field: "now", text: appT("error.unexpected") }]);
+      showErrors([coded ? describe(error) : { field: null, text: appT("error.unexpected") }]);
       els.body.replaceChildren(h("p", { class: "placeholder", text: appT("answer.fixErrors") }));
       return false;
     } finally {

@@ -671,7 +671,7 @@ mod tests {
     #[test]
     fn every_spec_row_is_in_the_catalog_with_its_prices() {
         // The data file, read here with a plain split, independently of the loader.
-        let spec = include_str!("../data/care_refresh_jp.csv");
+        let spec = include_str!("../../data/care_refresh_jp.csv");
         let c = catalog().unwrap();
         for line in spec.lines().filter(|l| !l.starts_with('#')).skip(1) {
             let cells: Vec<&str> = line.split(',').collect();
