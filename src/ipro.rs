@@ -32,8 +32,8 @@ use serde::Serialize;
 
 use crate::answer::Rules;
 use crate::catalog::catalog;
-use crate::catalog::ipro::{Form, KindTerms, OnSite, Shipping};
 pub use crate::catalog::ipro::Kind;
+use crate::catalog::ipro::{Form, KindTerms, OnSite, Shipping};
 use crate::error::clip;
 use crate::error::{Error, ErrorCode, Result};
 use crate::time::{days_after, japan_date, period_end, Date, Instant, Period};
@@ -65,7 +65,6 @@ impl Failure {
         }
     }
 }
-
 
 // ------------------------------------------------------------------------------------ rules
 

@@ -1,0 +1,327 @@
+//! Basic against Plus for sales (EN-13), for 0 … N incidents on a fleet.
+
+// The family's shared imports, helpers and types (mod.rs) and its other questions.
+use super::*;
+
+/// A line of a fleet: a product and how many units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FleetLine {
+    /// Product id.
+    pub product: String,
+    /// Units (at least 1).
+    pub units: u32,
+}
+
+/// A question: for 0 … N incidents of a given repair cost, what does the customer pay under Basic
+/// and under Plus?
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareInput {
+    /// The fleet.
+    pub fleet: Vec<FleetLine>,
+    /// The largest number of incidents to compare (0 … this).
+    pub incidents: u32,
+    /// The repair cost of one incident.
+    pub repair_cost: Yen,
+}
+
+/// Something a comparison needs and the sources do not publish, or a plan a product does not take.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Missing {
+    /// Product id.
+    pub product: String,
+    /// Plan id.
+    pub plan: &'static str,
+    /// `plan-not-offered`, `price`, `replacement-fee-1`, `replacement-fee-2` or `limit`.
+    pub item: &'static str,
+}
+
+/// A Basic fee higher than the repair cost: the customer pays the repair instead (EN-13).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RepairInstead {
+    /// Product id.
+    pub product: String,
+    /// Which replacement (1 or 2).
+    pub replacement: u32,
+    /// Its fee.
+    pub fee: Money,
+    /// The repair cost, which is lower.
+    pub repair_cost: Money,
+}
+
+/// One plan's side of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Side {
+    /// The plan.
+    pub plan: &'static str,
+    /// Whether everything it needs is published (else see `missing`).
+    pub complete: bool,
+    /// Plan prices × units (`null` when a price is missing).
+    pub price: Option<Money>,
+    /// Plus: the shared limit of the fleet (sum of limits × units, EN-6).
+    pub limit: Option<Money>,
+    /// What is not published or not offered.
+    pub missing: Vec<Missing>,
+}
+
+/// One row of the comparison: a number of incidents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompareRow {
+    /// Number of incidents.
+    pub incidents: u32,
+    /// Basic: what the incidents cost (fees, repairs beyond the replacements); `null` when unknown.
+    pub basic_incidents: Option<Money>,
+    /// Basic: price plus incidents; `null` when unknown.
+    pub basic_total: Option<Money>,
+    /// Basic: replacements used.
+    pub basic_replacements: u32,
+    /// Basic: incidents paid as a repair because the fee was higher.
+    pub basic_repairs_instead: u32,
+    /// Plus: what the incidents cost above the shared limit; `null` when unknown.
+    pub plus_incidents: Option<Money>,
+    /// Plus: price plus incidents above the limit; `null` when unknown.
+    pub plus_total: Option<Money>,
+    /// `basic`, `plus` or `same`; `null` when a total is unknown.
+    pub cheaper: Option<Cheaper>,
+}
+
+/// Which plan costs less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cheaper {
+    /// Basic.
+    Basic,
+    /// Plus.
+    Plus,
+    /// The same.
+    Same,
+}
+
+/// The answer to [`compare`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompareAnswer {
+    /// Always `care-enterprise`.
+    pub family: Family,
+    /// Units in all.
+    pub units: u32,
+    /// The repair cost of one incident.
+    pub repair_cost: Money,
+    /// Basic.
+    pub basic: Side,
+    /// Plus.
+    pub plus: Side,
+    /// Rows for 0 … N incidents.
+    pub rows: Vec<CompareRow>,
+    /// The first number of incidents at which Plus is cheaper (`null`: not within 0 … N, or unknown).
+    pub plus_cheaper_from: Option<u32>,
+    /// Basic fees higher than the repair cost: the customer pays the repair instead.
+    pub repair_instead: Vec<RepairInstead>,
+    /// What the comparison assumes.
+    pub assumptions: Vec<&'static str>,
+    /// The rule ids that produced this answer.
+    pub rules: Vec<&'static str>,
+}
+
+/// The most incidents and units a comparison takes (a bound on the answer's size).
+pub const MAX_INCIDENTS: u32 = 1000;
+/// The most units in a fleet.
+pub const MAX_UNITS: u32 = 100_000;
+
+/// Basic and Plus side by side for a fleet, for 0 … N incidents (EN-13).
+pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
+    let data = rules_data()?;
+    let mut rules = Rules::default();
+    rules.add(&["EN-13", "EN-4", "EN-5", "EN-6"]);
+    if input.fleet.is_empty() {
+        return Err(Error::new(ErrorCode::MissingField, "the fleet is empty: give `product` or `fleet`").at("product"));
+    }
+    if input.incidents > MAX_INCIDENTS {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            format!("`incidents` is at most {MAX_INCIDENTS}, not {}", input.incidents),
+        )
+        .at("incidents"));
+    }
+    let mut units_total = 0u32;
+    let mut lines = Vec::new();
+    for (i, line) in input.fleet.iter().enumerate() {
+        let at = |field: &str| format!("fleet[{i}].{field}");
+        let (product, terms) = enterprise_product(&line.product).map_err(|e| e.or_at(at("product")))?;
+        if line.units == 0 {
+            return Err(Error::new(ErrorCode::InvalidValue, format!("`units` of `{}` must be at least 1", product.id))
+                .at(at("units")));
+        }
+        units_total = units_total.checked_add(line.units).filter(|u| *u <= MAX_UNITS).ok_or_else(|| {
+            Error::new(ErrorCode::InvalidValue, format!("a fleet has at most {MAX_UNITS} units")).at(at("units"))
+        })?;
+        lines.push((product, terms, line.units));
+    }
+    let mut basic_missing = Vec::new();
+    let mut plus_missing = Vec::new();
+    let mut basic_price = Some(Yen::ZERO);
+    let mut plus_price = Some(Yen::ZERO);
+    let mut plus_limit = Some(Yen::ZERO);
+    let mut repair_instead = Vec::new();
+    let miss = |list: &mut Vec<Missing>, product: &Product, plan: PlanKind, item: &'static str| {
+        list.push(Missing { product: product.id.clone(), plan: plan.id(), item });
+    };
+    for (product, terms, units) in &lines {
+        if !offers(product, PlanKind::Basic) {
+            miss(&mut basic_missing, product, PlanKind::Basic, "plan-not-offered");
+            basic_price = None;
+        } else {
+            match published(terms.basic_price) {
+                Some(p) => basic_price = basic_price.map(|t| plus(t, times(p, *units)?)).transpose()?,
+                None => {
+                    miss(&mut basic_missing, product, PlanKind::Basic, "price");
+                    basic_price = None;
+                }
+            }
+            for (n, (fee, item)) in [(terms.basic_fee_1, "replacement-fee-1"), (terms.basic_fee_2, "replacement-fee-2")]
+                .into_iter()
+                .enumerate()
+            {
+                match published(fee) {
+                    None => miss(&mut basic_missing, product, PlanKind::Basic, item),
+                    Some(f) if f > input.repair_cost => repair_instead.push(RepairInstead {
+                        product: product.id.clone(),
+                        replacement: u32::try_from(n).unwrap_or(0).saturating_add(1),
+                        fee: yen(f),
+                        repair_cost: yen(input.repair_cost),
+                    }),
+                    Some(_) => {}
+                }
+            }
+        }
+        if !offers(product, PlanKind::Plus) {
+            miss(&mut plus_missing, product, PlanKind::Plus, "plan-not-offered");
+            plus_price = None;
+            plus_limit = None;
+        } else {
+            match published(terms.plus_price) {
+                Some(p) => plus_price = plus_price.map(|t| plus(t, times(p, *units)?)).transpose()?,
+                None => {
+                    miss(&mut plus_missing, product, PlanKind::Plus, "price");
+                    plus_price = None;
+                }
+            }
+            match published(terms.plus_limit) {
+                Some(l) => plus_limit = plus_limit.map(|t| plus(t, times(l, *units)?)).transpose()?,
+                None => {
+                    miss(&mut plus_missing, product, PlanKind::Plus, "limit");
+                    plus_limit = None;
+                }
+            }
+        }
+    }
+    if !repair_instead.is_empty() {
+        rules.add(&["EN-4"]);
+    }
+    // The Basic fees of each unit, in turn: every unit's first replacement, then every unit's second.
+    let basic_fees_known = !basic_missing.iter().any(|m| m.item != "price");
+    let mut units: Vec<(Option<Yen>, Option<Yen>)> = Vec::new();
+    for (_, terms, n) in &lines {
+        for _ in 0..*n {
+            units.push((published(terms.basic_fee_1), published(terms.basic_fee_2)));
+        }
+    }
+    let mut used_per_unit: Vec<u32> = vec![0; units.len()];
+    let mut rows = Vec::new();
+    let mut basic_incidents = Yen::ZERO;
+    let mut basic_replacements = 0u32;
+    let mut basic_repairs_instead = 0u32;
+    let mut plus_cheaper_from = None;
+    let mut cursor = 0usize;
+    for k in 0..=input.incidents {
+        if k > 0 && basic_fees_known {
+            // The k-th incident falls on the next unit in turn.
+            let slot = cursor.checked_rem(units.len().max(1)).unwrap_or(0);
+            cursor = cursor.wrapping_add(1);
+            let used = used_per_unit.get(slot).copied().unwrap_or(u32::MAX);
+            let fee = match (units.get(slot), used) {
+                (Some((f1, _)), 0) => *f1,
+                (Some((_, f2)), 1) => *f2,
+                _ => None,
+            };
+            match fee {
+                Some(f) if f <= input.repair_cost => {
+                    basic_incidents = plus(basic_incidents, f)?;
+                    basic_replacements = one_more(basic_replacements)?;
+                    if let Some(u) = used_per_unit.get_mut(slot) {
+                        *u = one_more(*u)?;
+                    }
+                }
+                Some(_) => {
+                    basic_incidents = plus(basic_incidents, input.repair_cost)?;
+                    basic_repairs_instead = one_more(basic_repairs_instead)?;
+                }
+                None => basic_incidents = plus(basic_incidents, input.repair_cost)?,
+            }
+        }
+        let basic_inc = if basic_fees_known { Some(basic_incidents) } else { None };
+        let basic_total = match (basic_price, basic_inc) {
+            (Some(p), Some(i)) => Some(plus(p, i)?),
+            _ => None,
+        };
+        let all_repairs = times(input.repair_cost, k)?;
+        let plus_inc = plus_limit.map(|l| minus_floor(all_repairs, l));
+        let plus_total = match (plus_price, plus_inc) {
+            (Some(p), Some(i)) => Some(plus(p, i)?),
+            _ => None,
+        };
+        let cheaper = match (basic_total, plus_total) {
+            (Some(b), Some(p)) if p < b => Some(Cheaper::Plus),
+            (Some(b), Some(p)) if b < p => Some(Cheaper::Basic),
+            (Some(_), Some(_)) => Some(Cheaper::Same),
+            _ => None,
+        };
+        if cheaper == Some(Cheaper::Plus) && plus_cheaper_from.is_none() {
+            plus_cheaper_from = Some(k);
+        }
+        rows.push(CompareRow {
+            incidents: k,
+            basic_incidents: basic_inc.map(yen),
+            basic_total: basic_total.map(yen),
+            basic_replacements,
+            basic_repairs_instead,
+            plus_incidents: plus_inc.map(yen),
+            plus_total: plus_total.map(yen),
+            cheaper,
+        });
+    }
+    let _ = data;
+    Ok(CompareAnswer {
+        family: Family::CareEnterprise,
+        units: units_total,
+        repair_cost: yen(input.repair_cost),
+        basic: Side {
+            plan: PlanKind::Basic.id(),
+            complete: basic_missing.is_empty(),
+            price: basic_price.map(yen),
+            limit: None,
+            missing: basic_missing,
+        },
+        plus: Side {
+            plan: PlanKind::Plus.id(),
+            complete: plus_missing.is_empty(),
+            price: plus_price.map(yen),
+            limit: plus_limit.map(yen),
+            missing: plus_missing,
+        },
+        rows,
+        plus_cheaper_from,
+        repair_instead,
+        assumptions: vec![
+            "one-incident-costs-the-repair-cost-given",
+            "incidents-fall-on-the-units-in-turn",
+            "basic-at-most-2-replacements-per-unit-then-full-repair",
+            "all-plus-units-share-one-limit",
+            "plans-bought-for-every-unit",
+        ],
+        rules: rules.into_vec(),
+    })
+}
