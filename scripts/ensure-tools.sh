@@ -23,8 +23,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-wb_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"$/\1/p' Cargo.toml)
-[ -n "$wb_version" ] || { echo "Cargo.toml must pin wasm-bindgen as \"=X.Y.Z\"" >&2; exit 1; }
+wb_version=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*$/\1/p' Cargo.toml)
+[ -n "$wb_version" ] || { echo "Cargo.toml must pin wasm-bindgen at \"=X.Y.Z\"" >&2; exit 1; }
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_version" ]; then
   say "installing wasm-bindgen-cli $wb_version (about 2 minutes)"
   cargo install wasm-bindgen-cli --version "$wb_version"
