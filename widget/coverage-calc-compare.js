@@ -109,7 +109,9 @@ export default {
           const f = fieldOf(error, { incidents, repairCost: cost }, { fleet: rows }) ?? formLevel;
           const words = f === cost ? "cmp.err.cost" : f === incidents ? "cmp.err.incidents"
             : rows.some((r) => r.units === f) ? "cmp.err.units" : null;
-          errors.push({ field: f, text: words ? t(words) : errorWords(t, error), code: error?.code });
+          // err.invalid_value is worded for i-PRO's choices: at the form level here, the generic words.
+          const text = words ? t(words) : f === formLevel && error?.code === "invalid_value" ? t("err.other") : errorWords(t, error);
+          errors.push({ field: f, text, code: error?.code });
         }
       }
       if (!a) {

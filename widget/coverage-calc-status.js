@@ -145,7 +145,8 @@ export default {
           result = ctx.api.status(request);
         } catch (error) {
           // The control its `field` names (`claims[1].date` → the date of claim row 2), else the form.
-          const target = fieldOf(error, fields, { claims: claimFields }) ?? formLevel;
+          const rows = claimFields.map((c) => ({ date: c.date, kind: c.kind }));
+          const target = fieldOf(error, fields, { claims: rows }) ?? formLevel;
           errors.push({ field: target, text: errorWords(t, error), code: error?.code });
         }
       }

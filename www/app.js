@@ -2,11 +2,11 @@
 //
 // Every input change recomputes the answer; errors thrown by the core carry a stable `code` and
 // the path of the request field they concern (`field`): they are shown next to that field's
-// control (or at the form level when there is none) and in an aria-live region. The state of both forms is
-// mirrored in the query string so a link can be shared. No framework, no inline script or style
-// (the server's Content-Security-Policy forbids both).
+// control (or at the form level when there is none) and in an aria-live region. The state of
+// both forms is mirrored in the query string so a link can be shared. No framework, no inline
+// script or style (the server's Content-Security-Policy forbids both).
 
-import init, { catalog as loadCatalog, buy, status, ipro } from "/pkg/coverage_calc.js";
+import init, { catalog as loadCatalog, buy, status, ipro } from "/pkg/guard.js";
 import { t, setLang, getLang, locale, ruleText, LANGS } from "./i18n.js";
 import { createIproView } from "./ipro.js";
 import { $, h, intl, localValueToInstant, errorPath } from "./dom.js";
@@ -203,8 +203,9 @@ const FIELDS = {
 /**
  * The control an error from the core is about, from its `field` path only (the message is for
  * people, never parsed): a request key of FIELDS, and for `claims[i].date` / `claims[i].kind` the
- * row (and whether its kind). `field: null` when the path is null or names no control of this
- * form: the error is then shown at the form level (the form's error summary).
+ * row (and whether its kind; `claims[i]`, the whole claim, is shown on its date). `field: null`
+ * when the path is null or names no control of this form: the error is then shown at the form
+ * level (the form's error summary).
  */
 function locateError(formName, error) {
   const at = errorPath(error);

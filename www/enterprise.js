@@ -8,7 +8,7 @@
 // through the tab list, the language button and `getLang()` of i18n.js. No inline script or
 // style (the server's Content-Security-Policy forbids both).
 
-import init, { catalog as loadCatalog, compare, plusContract, status } from "/pkg/coverage_calc.js";
+import init, { catalog as loadCatalog, compare, plusContract, status } from "/pkg/guard.js";
 import { getLang, locale, ruleText } from "./i18n.js";
 import { $, h, intl } from "./dom.js";
 
@@ -577,14 +577,17 @@ function compute() {
 /**
  * Marks the input an error from the core is about, found from the error's `field` path only (the
  * message is for people, never parsed): the control whose `data-field` is that path
- * (`claims[1].amount` → the amount of claim row 2). It gets aria-invalid and is described by the
- * error box. With `field` null, or a path no control of this view sets, the error box alone shows
- * the error, at the form level.
+ * (`claims[1].amount` → the amount of claim row 2; `claims[1]` → the first control of that row).
+ * It gets aria-invalid and is described by the error box. With `field` null, or a path no control
+ * of this view sets, the error box alone shows the error, at the form level.
  */
 function markError(error) {
   const path = typeof error?.field === "string" ? error.field : null;
   if (!path) return;
-  const control = [...body.querySelectorAll("[data-field]")].find((el) => /** @type {HTMLElement} */ (el).dataset.field === path);
+  const controls = /** @type {HTMLElement[]} */ ([...body.querySelectorAll("[data-field]")]);
+  // A whole row (`claims[2]`): its first control.
+  const control = controls.find((el) => el.dataset.field === path)
+    ?? (/\]$/.test(path) ? controls.find((el) => el.dataset.field?.startsWith(`${path}.`)) : undefined);
   if (!control) return;
   control.setAttribute("aria-invalid", "true");
   const described = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);

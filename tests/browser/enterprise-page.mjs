@@ -2,7 +2,8 @@
 // no download: it uses the system's Chromium, and skips with a note when there is none).
 // Checks: the tab appears and opens, each view computes an answer without a console error, the
 // sales view shows the break-even, the contract view says who joined, the status view shows the
-// renew window; switching language redraws the words; the page's other tabs still work.
+// renew window; switching language redraws the words; the page's other tabs still work; an
+// error marks the input its `field` names (Care Refresh status and Enterprise status).
 //
 //   node tests/browser/enterprise-page.mjs        (after `make build`)
 
@@ -85,6 +86,40 @@ try {
   must(await page.isHidden("#panel-enterprise"), "the Enterprise panel hides");
   await page.click("#tab-enterprise");
   must(await page.isVisible("#panel-enterprise"), "the Enterprise tab opens again");
+
+  // Errors mark the input their `field` path names, never one found in the message.
+  // Care Refresh status: claim 1 on the day of "now" (allowed), claim 2 after it. The message,
+  // "claim dated `2026-07-01` is after today `2026-06-01`", quotes claim 1's date too: a page
+  // reading it would mark claim 1; the error's field is `claims[1].date`, claim 2's date.
+  const marked = await browser.newPage();
+  marked.on("pageerror", (e) => errors.push(String(e)));
+  await marked.goto(`${server.url}?tab=status&splan=1y&sproduct=dji-mavic-3&start=2026-01-10&claims=r:2026-06-01,r:2026-07-01&snow=2026-06-01T12:00`);
+  await marked.waitForSelector("body.is-ready");
+  const claimRow = (n) => marked.locator("#status-claims > li").nth(n - 1);
+  await marked.waitForSelector("#status-errors.has-errors", { timeout: 5000 }).catch(() => {});
+  const date2 = claimRow(2).locator(".claim__date");
+  must((await date2.getAttribute("aria-invalid")) === "true", "status: claim 2's date (field claims[1].date) is marked invalid");
+  must((await claimRow(1).locator(".claim__date").getAttribute("aria-invalid")) === null, "status: claim 1's date (quoted in the message) is not marked");
+  const error2 = claimRow(2).locator(".claim__error");
+  must(await error2.isVisible() && ((await error2.textContent()) ?? "").includes("この日付は現在日時より後です"), `status: claim 2's error shows the words (got ${await error2.textContent()})`);
+  must(((await date2.getAttribute("aria-describedby")) ?? "").split(" ").includes((await error2.getAttribute("id")) ?? "-"), "status: claim 2's date is described by its error");
+  must(((await marked.textContent("#status-errors")) ?? "").includes("2 件目"), "status: the error summary names claim 2");
+  await date2.fill("2026-05-01");
+  await marked.waitForFunction(() => !document.querySelector("#status-form [aria-invalid]") && document.querySelector("#status-answer-body .verdict"));
+  // Enterprise status (Plus): the amount of claim 2 is not yen (`claims[1].amount`).
+  const en = { view: "status", status: { plan: "enterprise-plus", product: "zenmuse-h20t", start: "2025-08-01", claims: [{ date: "2026-02-01", amount: "100000" }, { date: "2026-03-01", amount: "abc" }], video: false, now: "2026-06-01T12:00" } };
+  await marked.goto(`${server.url}?tab=enterprise&en=${encodeURIComponent(JSON.stringify(en))}`);
+  await marked.waitForSelector("#panel-enterprise #en-error");
+  const amount = (n) => marked.locator("#panel-enterprise .en-row").nth(n - 1).locator("input[inputmode=numeric]");
+  must((await amount(2).getAttribute("aria-invalid")) === "true", "enterprise: claim 2's amount (field claims[1].amount) is marked invalid");
+  must(((await amount(2).getAttribute("aria-describedby")) ?? "").includes("en-error"), "enterprise: claim 2's amount is described by the error");
+  must((await amount(1).getAttribute("aria-invalid")) === null, "enterprise: claim 1's amount is not marked");
+  must(((await marked.textContent("#en-error")) ?? "").includes("invalid_amount"), "enterprise: the error box shows the error");
+  await amount(2).fill("200000");
+  await marked.waitForSelector("#panel-enterprise .answer .block");
+  must((await amount(2).getAttribute("aria-invalid")) === null && (await amount(2).getAttribute("aria-describedby")) === null, "enterprise: the mark is cleared once fixed");
+  await marked.close();
+
   if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
   must(errors.length === 0, `no console errors (got ${errors.join(" | ")})`);
 

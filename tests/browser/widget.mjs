@@ -538,6 +538,38 @@ try {
     contains(await answerText(page), "2 回中 残り 1 回");
   });
 
+  await check("status: the error marks the claim its `field` names (claims[1].date), not a date its message quotes", async () => {
+    // Claim 1 on the day of "now" (allowed), claim 2 after it. The message, "claim dated
+    // `2026-07-01` is after today `2026-06-01`", quotes claim 1's date too: a widget reading it
+    // would mark claim 1.
+    await typeInto(page, "status-claim-1-date", "2026-06-01");
+    await tabTo(page, "status-add-claim");
+    await page.keyboard.press("Enter");
+    await typeInto(page, "status-claim-2-date", "2026-07-01");
+    const second = page.locator("coverage-calc #status-claim-2-date");
+    expect(await second.getAttribute("aria-invalid") === "true", "claim 2's date is marked invalid");
+    expect(await page.locator("coverage-calc #status-claim-1-date").getAttribute("aria-invalid") === null, "claim 1's date is not marked");
+    contains(await page.locator("coverage-calc #status-claim-2-date-error").innerText(), "この日付は現在より後です");
+    contains(await second.getAttribute("aria-describedby"), "status-claim-2-date-error", "aria-describedby");
+    expect(await page.locator("coverage-calc #status-form-error").isHidden(), "no form-level error");
+    // An error about no control of the form (`field: "now"`: the host's now attribute, a date
+    // that does not exist) is shown at the form level, with no control marked.
+    await setAttrs(page, { now: "2026-02-30T12:00:00+09:00" });
+    const formError = page.locator("coverage-calc #status-form-error");
+    expect(await formError.isVisible(), "the form-level error is shown");
+    contains(await formError.innerText(), "日時が正しくありません");
+    expect(await widget(page).evaluate((el) => el.shadowRoot.querySelectorAll("[aria-invalid]").length) === 0, "no control marked");
+    contains(await answerText(page), "入力を直すと結果が表示されます");
+    await setAttrs(page, { now: "2026-06-01T12:00:00+09:00" });
+    // Back to one claim, on 2026-05-01 (the state the next checks start from).
+    await tabTo(page, "status-claim-2-date");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await typeInto(page, "status-claim-1-date", "2026-05-01");
+    contains(await answerText(page), "2 回中 残り 1 回");
+    expect(await formError.isHidden(), "the form-level error is cleared");
+  });
+
 
   // i-PRO
   const y1last = golden("ipro/year-1-last-second-camera.json");
