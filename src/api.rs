@@ -813,16 +813,18 @@ pub fn call(function: &str, text: &str) -> Result<Answer> {
             Answer::Catalog(catalog)
         }
         "buy" => match enterprise_plan(text, catalog) {
-            Some(kind) => Answer::EnterpriseBuy(enterprise_buy(text, kind)?),
-            None => Answer::Buy(buy(&read(text)?)?),
+            Some(kind) => built(Family::CareEnterprise, || Ok(Answer::EnterpriseBuy(enterprise_buy(text, kind)?)))?,
+            None => built(Family::CareRefresh, || Ok(Answer::Buy(buy(&read(text)?)?)))?,
         },
         "status" => match enterprise_plan(text, catalog) {
-            Some(_) => Answer::EnterpriseStatus(enterprise_status(&read(text)?)?),
-            None => Answer::Status(status(&read(text)?)?),
+            Some(_) => {
+                built(Family::CareEnterprise, || Ok(Answer::EnterpriseStatus(enterprise_status(&read(text)?)?)))?
+            }
+            None => built(Family::CareRefresh, || Ok(Answer::Status(status(&read(text)?)?)))?,
         },
-        "plusContract" => Answer::PlusContract(plus_contract(&read(text)?)?),
-        "compare" => Answer::Compare(compare(&read(text)?)?),
-        "ipro" => Answer::Ipro(ipro(&read(text)?)?),
+        "plusContract" => built(Family::CareEnterprise, || Ok(Answer::PlusContract(plus_contract(&read(text)?)?)))?,
+        "compare" => built(Family::CareEnterprise, || Ok(Answer::Compare(compare(&read(text)?)?)))?,
+        "ipro" => built(Family::Ipro, || Ok(Answer::Ipro(ipro(&read(text)?)?)))?,
         other => {
             return Err(Error::new(
                 ErrorCode::InvalidValue,
@@ -830,6 +832,30 @@ pub fn call(function: &str, text: &str) -> Result<Answer> {
             ))
         }
     })
+}
+
+/// Whether this build has the rules of a family: the cargo features `care-refresh`,
+/// `care-enterprise` and `ipro` (all on by default). A build without some families is smaller
+/// (a product page needs one; `make bench` measures each family's share of the module).
+pub fn has_family(family: Family) -> bool {
+    match family {
+        Family::CareRefresh => cfg!(feature = "care-refresh"),
+        Family::CareEnterprise => cfg!(feature = "care-enterprise"),
+        Family::Ipro => cfg!(feature = "ipro"),
+    }
+}
+
+/// Answers with `answer` when this build has the family's rules; otherwise `invalid_value`, and
+/// the rules' code is not in the build at all.
+fn built(family: Family, answer: impl FnOnce() -> Result<Answer>) -> Result<Answer> {
+    if has_family(family) {
+        answer()
+    } else {
+        Err(Error::new(
+            ErrorCode::InvalidValue,
+            format!("this build of coverage-calc has no `{}` rules", family.as_str()),
+        ))
+    }
 }
 
 /// The JSON contract as text: [`call`], its answer written by serde_json.
