@@ -18,9 +18,9 @@ rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name coverage_calc "$release/coverage_calc.opt.wasm"
 # The raw wasm exports take externrefs, which wasm-bindgen types as `any`; they are opaque.
 sed -i 's/(a: any)/(a: unknown)/g' pkg/coverage_calc.d.ts pkg/coverage_calc_bg.wasm.d.ts
-cp pkg.json pkg/package.json
-# The widget <coverage-calc>: widget/*.js, its stylesheet and the glue above, as one ES module,
-# minified with terser from node_modules (scripts/ensure-tools.sh installs it: make build runs that).
-node scripts/bundle-widget.mjs
+# The npm package around it: the API entries (js/), the widget <coverage-calc> (widget/, built with
+# esbuild and minified with terser from node_modules: scripts/ensure-tools.sh installs them, make
+# build runs that), types, README, licences and pkg/package.json (scripts/package.mjs).
+node scripts/package.mjs
 printf '[build] pkg/ ready: %s bytes of wasm, widget %s bytes of JS and CSS (coverage-calc.js)\n' "$(wc -c < pkg/coverage_calc_bg.wasm)" \
   "$(wc -c < pkg/coverage-calc.js)"
