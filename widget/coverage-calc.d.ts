@@ -77,7 +77,7 @@ export interface CoverageCalcAttributes {
   "wasm-url"?: string;
 }
 
-/** The element `<coverage-calc>`. Each attribute is also a property (null when absent). */
+/** The element `<coverage-calc>`. Each attribute is also a property (null when absent; `lang` as on every element). */
 export declare class CoverageCalcElement extends HTMLElement {
   /**
    * Where the .wasm is (for a CDN, or a bundler that does not follow `new URL(…, import.meta.url)`):
@@ -89,7 +89,8 @@ export declare class CoverageCalcElement extends HTMLElement {
   product: string | null;
   plans: string | null;
   mode: CoverageCalcMode | (string & {}) | null;
-  lang: CoverageCalcLang | (string & {}) | null;
+  /** HTMLElement's own `lang` (the `lang` attribute, "" when absent): `ja` (default) or `en`. */
+  lang: CoverageCalcLang | (string & {});
   now: string | null;
   wasmUrl: string | null;
   /** The last `coverage-change` detail, or null. */

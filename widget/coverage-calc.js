@@ -54,8 +54,8 @@ function defaultWasmUrl() {
   return new URL("./coverage_calc_bg.wasm", import.meta.url);
 }
 
-/** The attributes, each also a property of the element (null when absent). */
-const ATTRIBUTES = ["product", "plans", "mode", "lang", "now", "wasm-url"];
+/** The attributes, each also a property of the element (null when absent; `lang` is HTMLElement's own). */
+const ATTRIBUTES = ["product", "plans", "mode", "now", "wasm-url"];
 const propertyName = (attr) => attr.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 // In node (server-side rendering) there is no HTMLElement: the module still loads, defines nothing.
@@ -119,7 +119,9 @@ class CoverageCalcElement extends Base {
     if (!this.#engine) {
       const t = translator(langOf(this.getAttribute("lang")));
       this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: t("loading") }));
-      loadEngine(this.getAttribute("wasm-url")).then((e) => {
+      // In a microtask: the module that imports the widget can still set `wasmUrl` or call the
+      // API's `init({ module_or_path })` (its promise is then shared) before the engine loads.
+      Promise.resolve().then(() => loadEngine(this.getAttribute("wasm-url"))).then((e) => {
         this.#engine = e;
         if (this.isConnected) this.#render();
       }, () => {
