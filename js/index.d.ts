@@ -30,8 +30,11 @@ export type * from "./types.js";
 /** The plans of DJI Care Refresh (their requests are `BuyRequest` / `StatusRequest`). */
 export type CareRefreshPlanId = "care-refresh-1y" | "care-refresh-2y";
 
-/** Every error code: those of the JSON contract, and `not_initialised` (a function called before `init()`). */
-export type ErrorCode = ContractErrorCode | "not_initialised";
+/**
+ * Every error code: those of the JSON contract, `not_initialised` (a function called before
+ * `init()`) and `wasm_not_loaded` (`init()` could not load the .wasm; the original error is `cause`).
+ */
+export type ErrorCode = ContractErrorCode | "not_initialised" | "wasm_not_loaded";
 
 /** What every function throws on bad input: a real `Error` with a stable `code`. */
 export interface CoverageCalcError extends Error {

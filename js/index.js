@@ -19,6 +19,20 @@ function notInitialised(name) {
 }
 
 /**
+ * A failed load, explained: a server that answers the .wasm's URL with a page (a dev server's
+ * fallback to index.html, a 404 page) gives a CompileError about the "magic word".
+ */
+function loadError(cause) {
+  const notWasm = cause instanceof WebAssembly.CompileError || /magic word/i.test(String(cause?.message));
+  const error = new Error(notWasm
+    ? "coverage-calc: the .wasm's URL did not answer with WebAssembly (a 404 or an HTML page?): host coverage_calc_bg.wasm next to the "
+      + "package's modules, or pass its URL: init({ module_or_path }) / CoverageCalcElement.wasmUrl; with Vite's dev server, "
+      + "add optimizeDeps: { exclude: [\"coverage-calc\"] } (README, \"Install from npm\")"
+    : `coverage-calc: the WebAssembly module could not be loaded: ${cause?.message ?? cause}`, { cause });
+  return Object.assign(error, { name: "CoverageCalcError", code: "wasm_not_loaded", field: null });
+}
+
+/**
  * Loads and instantiates the .wasm, once: later calls (and the widget's) return the same promise.
  * `options.module_or_path`: a URL or string (fetched), a Response, bytes or a WebAssembly.Module;
  * by default `coverage_calc_bg.wasm` next to the glue.
@@ -27,7 +41,7 @@ export default function init(options) {
   if (ready) return Promise.resolve();
   loading ??= initGlue(options === undefined ? undefined : options).then(
     () => { ready = true; },
-    (error) => { loading = null; throw error; },
+    (error) => { loading = null; throw loadError(error); },
   );
   return loading;
 }

@@ -124,7 +124,8 @@ class CoverageCalcElement extends Base {
       Promise.resolve().then(() => loadEngine(this.getAttribute("wasm-url"))).then((e) => {
         this.#engine = e;
         if (this.isConnected) this.#render();
-      }, () => {
+      }, (error) => {
+        console.error(error);
         const t2 = translator(langOf(this.getAttribute("lang")));
         this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t2("loadFailed") }));
       });
