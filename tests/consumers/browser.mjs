@@ -110,6 +110,25 @@ try {
       await server.close();
     }
   }
+  // A .wasm URL answered with a page (a dev server's index.html fallback): a coded error, and
+  // the widget says it could not load.
+  const server = await serve(path.join(HERE, "esbuild/dist"));
+  const page = await browser.newPage();
+  try {
+    const logged = [];
+    page.on("console", (m) => logged.push(m.text()));
+    await page.route("**/*.wasm", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>app</title>" }));
+    await page.goto(server.url);
+    await page.locator("#api", { hasText: "wasm_not_loaded" }).waitFor({ timeout: 20_000 });
+    await page.locator("coverage-calc .notice").waitFor({ timeout: 20_000 });
+    console.log(`  ok   a .wasm URL answered with HTML: ${(await page.locator("#api").innerText()).slice(0, 90)}…`);
+  } catch (e) {
+    failures.push("wasm answered with HTML");
+    console.log(`  FAIL a .wasm URL answered with HTML: ${String(e?.message ?? e).split("\n")[0]}`);
+  } finally {
+    await page.close();
+    await server.close();
+  }
   const dev = await viteDev();
   try {
     await checkPage("vite dev server", dev.url);

@@ -20,4 +20,4 @@ document.addEventListener("coverage-change", (e) => {
 init({ module_or_path: wasmUrl }).then(() => {
   const a = buy({ plan: "care-refresh-1y", product: "dji-mini-4-pro", activatedAt: null, now });
   show("api", `api: ${a.plan} eligible=${a.eligible}`);
-}, (e) => show("api", `api: ${e}`));
+}, (e) => show("api", `api: ${e.name} ${e.code}: ${e.message}`));

@@ -18,4 +18,4 @@ document.addEventListener("coverage-change", (e) => {
 init().then(() => {
   const a = buy({ plan: "care-refresh-1y", product: "dji-mini-4-pro", activatedAt: null, now });
   show("api", `api: ${a.plan} eligible=${a.eligible}`);
-}, (e) => show("api", `api: ${e}`));
+}, (e) => show("api", `api: ${e.name} ${e.code}: ${e.message}`));
