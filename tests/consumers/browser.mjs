@@ -6,7 +6,7 @@
 // the .wasm once, and log no error. Run by scripts/test-consumers.sh after the builds.
 
 import { spawn } from "node:child_process";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import path from "node:path";
@@ -128,6 +128,31 @@ try {
   } finally {
     await page.close();
     await server.close();
+  }
+  // No build step (a shop page loading the widget from a CDN, here the installed package's folder),
+  // the .wasm moved elsewhere and named by the `wasm-url` attribute.
+  {
+    const cdn = await serve(path.join(HERE, "node/node_modules/coverage-calc"));
+    const page = await browser.newPage();
+    try {
+      const wasm = readFileSync(path.join(HERE, "node/node_modules/coverage-calc/coverage_calc_bg.wasm"));
+      const fetched = [];
+      page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(new URL(r.url()).pathname); });
+      await page.route("**/shop.html", (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module" src="${cdn.url}coverage-calc.js"></script>
+<coverage-calc product="dji-mini-4-pro" lang="en" now="2026-11-20T10:00:00+09:00" wasm-url="/moved/engine.wasm"></coverage-calc>` }));
+      await page.route("**/moved/engine.wasm", (route) => route.fulfill({ contentType: "application/wasm", body: wasm }));
+      await page.goto(`${cdn.url}shop.html`);
+      await page.locator("coverage-calc .verdict__title").waitFor({ timeout: 20_000 });
+      if (fetched.join() !== "/moved/engine.wasm") throw new Error(`fetched ${fetched.join(", ")}`);
+      console.log("  ok   no build step: <script type=module src=…/coverage-calc.js>, wasm-url honoured");
+    } catch (e) {
+      failures.push("no build step, wasm-url");
+      console.log(`  FAIL no build step, wasm-url: ${String(e?.message ?? e).split("\n")[0]}`);
+    } finally {
+      await page.close();
+      await cdn.close();
+    }
   }
   const dev = await viteDev();
   try {
