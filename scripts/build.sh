@@ -15,7 +15,7 @@ wasm-opt -O3 --strip-debug --strip-producers \
   --enable-reference-types \
   "$release/coverage_calc.wasm" -o "$release/coverage_calc.opt.wasm"
 rm -rf pkg
-# --experimental-reset-state-function: the glue exports __wbg_reset_state, which js/guard.js calls
+# --experimental-reset-state-function: the glue exports __wbg_reset_state, which js/index.js calls
 # before the next call when a JS exception (a host page's throwing setter, the JS stack limit)
 # unwound through wasm: nothing half-done (the shadow stack, a borrowed cell, leaked memory)
 # reaches a later answer. (wasm-bindgen's own --force-enable-abort-handler would do it in the
@@ -24,11 +24,9 @@ wasm-bindgen --target web --experimental-reset-state-function \
   --out-dir pkg --out-name coverage_calc "$release/coverage_calc.opt.wasm"
 # The raw wasm exports take externrefs, which wasm-bindgen types as `any`; they are opaque.
 sed -i 's/(a: any)/(a: unknown)/g' pkg/coverage_calc.d.ts pkg/coverage_calc_bg.wasm.d.ts
-# The package's entry: the glue's functions, guarded (js/guard.js).
-cp js/guard.js js/guard.d.ts pkg/
-cp pkg.json pkg/package.json
-# The widget <coverage-calc>: widget/*.js, its stylesheet and the glue above, as one ES module,
-# minified with terser from node_modules (scripts/ensure-tools.sh installs it: make build runs that).
-node scripts/bundle-widget.mjs
+# The npm package around it: the API entries (js/), the widget <coverage-calc> (widget/, built with
+# esbuild and minified with terser from node_modules: scripts/ensure-tools.sh installs them, make
+# build runs that), types, README, licences and pkg/package.json (scripts/package.mjs).
+node scripts/package.mjs
 printf '[build] pkg/ ready: %s bytes of wasm, widget %s bytes of JS and CSS (coverage-calc.js)\n' "$(wc -c < pkg/coverage_calc_bg.wasm)" \
   "$(wc -c < pkg/coverage-calc.js)"

@@ -40,9 +40,10 @@ if ! command -v node >/dev/null 2>&1; then
   apt_install nodejs
 fi
 
-# The development tools from npm, exactly as locked: terser (scripts/bundle-widget.mjs minifies
-# the widget with it, so the build needs it too, not only the tests), typescript, playwright-core,
-# axe-core.
+# The development tools from npm, exactly as locked: esbuild and terser (scripts/build-widget.mjs
+# bundles and minifies the widget with them, so the build needs them too, not only the tests),
+# typescript, playwright-core, axe-core, publint, @arethetypeswrong/cli. (The consumer projects of
+# tests/consumers/ are installed by scripts/test-consumers.sh.)
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing the npm development tools (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error

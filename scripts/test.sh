@@ -2,7 +2,8 @@
 # Every test of the project: formatting, lints (native and wasm32), the Rust tests (golden files,
 # the T-2 sweep, property tests), then the type check of the generated .d.ts, the golden files and
 # malformed values through the built wasm package in node, then the widget and the pages in
-# headless Chromium (tests/browser/). (Fuzzing is separate: README, "Fuzzing".)
+# headless Chromium (tests/browser/), then the packed npm package in the consumer projects of
+# tests/consumers/ (scripts/test-consumers.sh). (Fuzzing is separate: README, "Fuzzing".)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,4 +28,6 @@ node examples/node.mjs >/dev/null
 step "browser: the widget, the retailer page and the page in headless Chromium"
 [ -x /usr/bin/chromium ] || { echo "chromium is missing: run scripts/ensure-tools.sh --browser (make test does)" >&2; exit 1; }
 for t in tests/browser/*.mjs; do node "$t"; done
+step "the npm package as users install it: tarball → tests/consumers/ (node, SSR, Vite, esbuild, webpack, tsc, React), publint, attw"
+scripts/test-consumers.sh
 step "all tests passed"

@@ -11,7 +11,7 @@
 //!   `field` they concern (a path such as `claims[2].date`, or `null`).
 //!
 //! No state crosses the boundary between calls. If a host exception or the JS stack limit
-//! interrupts a call while it is inside wasm, `js/guard.js` (the package's entry) instantiates
+//! interrupts a call while it is inside wasm, `js/index.js` (the package's entry) instantiates
 //! the module afresh before the next call (wasm-bindgen's reset-state function), so nothing
 //! half-done can leak into a later answer.
 

@@ -6,16 +6,22 @@
 // Attributes (all optional, all observed): `product` (a catalog id; without it the widget offers
 // a product list), `plans` (plan ids separated by spaces or commas: the plans to offer), `mode`
 // (`buy` default, `status`, `compare`, `ipro`), `lang` (`ja` default, `en`), `now` (an instant
-// that pins "now", e.g. for a demo; the live clock by default).
+// that pins "now", e.g. for a demo; the live clock by default), `wasm-url` (where the .wasm is, read
+// when the first element connects). Each attribute is also a property (`el.product = "…"`).
 //
-// It loads its WebAssembly next to this file, renders into its own shadow root with a constructed
+// It loads its WebAssembly through the package's API entry (./index.js: one fetch and one instance
+// for the API and every element of the page), from `CoverageCalcElement.wasmUrl`, the first
+// element's `wasm-url`, or by default `coverage_calc_bg.wasm` next to this file, renders into its own shadow root with a constructed
 // stylesheet (no inline script or style, works under `script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'`), builds its DOM with createElement/textContent only, stores nothing, makes
 // no request after its files are loaded, and defines no global but the element. Each answer is
 // dispatched as a `coverage-change` CustomEvent (bubbles, composed) and kept in `.answer`.
 
-import init, * as api from "./coverage_calc.js";
-import css from "./coverage-calc-style.js";
+// The package's API entry, kept external by scripts/build-widget.mjs: the widget and the page's
+// own `import … from "coverage-calc"` share it.
+import init, * as api from "./index.js";
+// The stylesheet as text (esbuild's text loader, minified by scripts/build-widget.mjs).
+import css from "./coverage-calc.css";
 import { translator, langOf, localeOf } from "./coverage-calc-i18n.js";
 import { h, toJstInstant, parseJstInstant, formatters } from "./coverage-calc-util.js";
 import buyMode from "./coverage-calc-buy.js";
@@ -35,13 +41,25 @@ function styles() {
   return sheet;
 }
 
-/** The engine, loaded once for every element on the page. */
+/** The engine, loaded once for every element on the page (and shared with the API's `init`). */
 let engine = null;
-function loadEngine() {
-  engine ??= init({ module_or_path: new URL("./coverage_calc_bg.wasm", import.meta.url) })
+function loadEngine(attributeUrl) {
+  engine ??= init({ module_or_path: CoverageCalcElement.wasmUrl ?? (attributeUrl || defaultWasmUrl()) })
     .then(() => ({ api, catalog: api.catalog() }));
   return engine;
 }
+// A function, so that `import.meta.url` is only read when the widget runs in a page; the literal
+// `new URL("./…", import.meta.url)` form lets Vite and webpack find the .wasm and emit it.
+function defaultWasmUrl() {
+  return new URL("./coverage_calc_bg.wasm", import.meta.url);
+}
+
+/** The attributes, each also a property of the element (null when absent; `lang` is HTMLElement's own). */
+const ATTRIBUTES = ["product", "plans", "mode", "now", "wasm-url"];
+const propertyName = (attr) => attr.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+// In node (server-side rendering) there is no HTMLElement: the module still loads, defines nothing.
+const Base = globalThis.HTMLElement ?? class {};
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 /** A `now` attribute → an instant, or null (then the live clock). */
@@ -51,8 +69,15 @@ function pinnedNow(value) {
   return parseJstInstant(value);
 }
 
-class CoverageCalcElement extends HTMLElement {
+class CoverageCalcElement extends Base {
   static observedAttributes = ["product", "plans", "mode", "lang", "now"];
+
+  /**
+   * Where the .wasm is (a URL or string), for a CDN or a bundler that moves it; set before the
+   * first element connects. null: the first element's `wasm-url` attribute, else the file next to
+   * this module.
+   */
+  static wasmUrl = null;
 
   #shadow;
   #body;
@@ -82,13 +107,25 @@ class CoverageCalcElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // A property set before the element was defined is an own property hiding the accessor.
+    for (const attr of ATTRIBUTES) {
+      const prop = propertyName(attr);
+      if (Object.hasOwn(this, prop)) {
+        const value = this[prop];
+        delete this[prop];
+        this[prop] = value;
+      }
+    }
     if (!this.#engine) {
       const t = translator(langOf(this.getAttribute("lang")));
       this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: t("loading") }));
-      loadEngine().then((e) => {
+      // In a microtask: the module that imports the widget can still set `wasmUrl` or call the
+      // API's `init({ module_or_path })` (its promise is then shared) before the engine loads.
+      Promise.resolve().then(() => loadEngine(this.getAttribute("wasm-url"))).then((e) => {
         this.#engine = e;
         if (this.isConnected) this.#render();
-      }, () => {
+      }, (error) => {
+        console.error(error);
         const t2 = translator(langOf(this.getAttribute("lang")));
         this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t2("loadFailed") }));
       });
@@ -198,6 +235,21 @@ class CoverageCalcElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("coverage-calc")) customElements.define("coverage-calc", CoverageCalcElement);
+// The class keeps its name through minification (devtools, stack traces).
+Object.defineProperty(CoverageCalcElement, "name", { value: "CoverageCalcElement" });
+
+for (const attr of ATTRIBUTES) {
+  Object.defineProperty(CoverageCalcElement.prototype, propertyName(attr), {
+    get() { return this.getAttribute(attr); },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(attr);
+      else this.setAttribute(attr, String(value));
+    },
+    configurable: true,
+    enumerable: true,
+  });
+}
+
+if (globalThis.customElements && !customElements.get("coverage-calc")) customElements.define("coverage-calc", CoverageCalcElement);
 
 export { CoverageCalcElement };

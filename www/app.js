@@ -6,7 +6,7 @@
 // both forms is mirrored in the query string so a link can be shared. No framework, no inline
 // script or style (the server's Content-Security-Policy forbids both).
 
-import init, { catalog as loadCatalog, buy, status, ipro } from "/pkg/guard.js";
+import init, { catalog as loadCatalog, buy, status, ipro } from "/pkg/index.js";
 import { t, setLang, getLang, locale, ruleText, LANGS } from "./i18n.js";
 import { createIproView } from "./ipro.js";
 import { $, h, intl, localValueToInstant, errorPath } from "./dom.js";

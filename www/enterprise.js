@@ -8,7 +8,7 @@
 // through the tab list, the language button and `getLang()` of i18n.js. No inline script or
 // style (the server's Content-Security-Policy forbids both).
 
-import init, { catalog as loadCatalog, compare, plusContract, status } from "/pkg/guard.js";
+import init, { catalog as loadCatalog, compare, plusContract, status } from "/pkg/index.js";
 import { getLang, locale, ruleText } from "./i18n.js";
 import { $, h, intl } from "./dom.js";
 

@@ -1,12 +1,12 @@
 // Benchmark of the wasm package in node, through the JS API: microseconds per answer (median of
-// batches), catalog loaded once, through the package's entry (guard.js). The requests are those of benches/native.rs. Run by `make bench`; prints `name value` lines.
+// batches), catalog loaded once, through the package's browser entry (index.js). The requests are those of benches/native.rs. Run by `make bench`; prints `name value` lines.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = process.env.PKG_DIR ?? join(root, 'pkg');
-const { initSync, catalog, buy, status, compare, callJson } = await import(join(pkg, 'guard.js'));
+const { initSync, catalog, buy, status, compare, callJson } = await import(join(pkg, 'index.js'));
 initSync({ module: readFileSync(join(pkg, 'coverage_calc_bg.wasm')) });
 catalog();
 

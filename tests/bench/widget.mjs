@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Budgets of the widget <coverage-calc>, printed as `key value` lines for scripts/bench.sh:
 //
-//   widget_gz_bytes N    the files the widget loads (pkg/coverage-calc.js: glue, JS and CSS; the
+//   widget_gz_bytes N    the files the widget loads (pkg/coverage-calc.js: JS and CSS; index.js and the glue; the
 //                        wasm), each gzip -9 as a server would send them, summed
 //   first_answer_ms N    navigation → first answer painted, www/shop.html in headless Chromium
 //                        (fresh browser context each run, so no cache), median of RUNS runs
 //
 // Needs pkg/ (make build) and /usr/bin/chromium.
 
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,8 +19,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const PKG = path.join(ROOT, "pkg");
 const RUNS = Number(process.env.RUNS ?? 7);
 
-// What the widget loads: its one module (glue, JS and CSS bundled) and the wasm.
-const files = readdirSync(PKG).filter((f) => f === "coverage_calc_bg.wasm" || f === "coverage-calc.js");
+// What the widget loads: its module (JS and CSS), the package's API entry and the glue it imports
+// (and the glue's snippets, while there are any), and the wasm.
+const files = ["coverage_calc_bg.wasm", "coverage-calc.js", "index.js", "coverage_calc.js",
+  ...(existsSync(path.join(PKG, "snippets")) ? readdirSync(path.join(PKG, "snippets"), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => path.join("snippets", f)) : [])];
 let gz = 0;
 let raw = 0;
 for (const f of files) {

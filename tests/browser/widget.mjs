@@ -781,9 +781,11 @@ try {
     const foreign = requests.filter((r) => !r.url.startsWith(`${origin}/`) && !r.url.startsWith("blob:") && !r.url.startsWith("data:"));
     expect(foreign.length === 0, `foreign requests: ${foreign.map((r) => r.url).join(", ")}`);
     const files = new Set(requests.map((r) => new URL(r.url).pathname));
-    for (const f of ["/pkg/coverage-calc.js", "/pkg/coverage_calc_bg.wasm"]) expect(files.has(f), `loaded ${f}`);
+    // The widget, the package's API entry it imports, the glue (and whatever the glue imports), the wasm.
+    for (const f of ["/pkg/coverage-calc.js", "/pkg/index.js", "/pkg/coverage_calc.js", "/pkg/coverage_calc_bg.wasm"]) expect(files.has(f), `loaded ${f}`);
     const pkgFiles = [...files].filter((f) => f.startsWith("/pkg/"));
-    expect(pkgFiles.length === 2, `the widget loads two files: ${pkgFiles.join(", ")}`);
+    const unexpected = pkgFiles.filter((f) => !/^\/pkg\/(coverage-calc\.js|index\.js|coverage_calc\.js|coverage_calc_bg\.wasm|snippets\/.*\.js)$/.test(f));
+    expect(unexpected.length === 0, `the widget loads only its modules and the wasm: ${pkgFiles.join(", ")}`);
     // After load, minutes of use make no request (a fresh load, then wait while the clock ticks).
     await page.goto(`${server.url}shop.html`);
     await page.locator("coverage-calc .verdict__title").waitFor();

@@ -18,7 +18,7 @@ export async function loadPackage() {
   try {
     const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
     if (manifest.type !== "module") throw new Error(`${join(pkgDir, "package.json")} does not say "type": "module"`);
-    const api = await import(pathToFileURL(join(pkgDir, "guard.js")).href);
+    const api = await import(pathToFileURL(join(pkgDir, "index.js")).href);
     api.initSync({ module: readFileSync(join(pkgDir, "coverage_calc_bg.wasm")) });
     return api;
   } catch (e) {

@@ -1,0 +1,114 @@
+// Types of the widget <coverage-calc> (`import "coverage-calc/widget"`): the element class, its
+// attributes as properties, the `coverage-change` event's detail, and the DOM's tag and event maps.
+// Importing the module defines the element (in a browser; in node it defines nothing).
+// React's JSX: `import "coverage-calc/widget/react"` (./react.d.ts).
+
+import type {
+  BuyAnswer,
+  CompareAnswer,
+  EnterpriseBuyAnswer,
+  EnterpriseStatusAnswer,
+  ErrorCode,
+  IproAnswer,
+  IproKind,
+  PlanId,
+  StatusAnswer,
+} from "./index.js";
+
+export type CoverageCalcMode = "buy" | "status" | "compare" | "ipro";
+export type CoverageCalcLang = "ja" | "en";
+
+/** What an answer-less event says went wrong: an API error code, `input` (a field the form rejected), `not_available`. */
+export type CoverageChangeError = ErrorCode | "input" | "not_available";
+
+interface DetailBase {
+  /** The language the widget shows. */
+  lang: CoverageCalcLang;
+  /** Set when there is no answer because the input is not valid (or the mode is not available). */
+  error?: CoverageChangeError;
+}
+/** `buy` mode: `answer` is the answer for the plan chosen, `answers` those of every plan offered. */
+export interface CoverageChangeBuyDetail extends DetailBase {
+  mode: "buy";
+  product: string | null;
+  plan: PlanId | string | null;
+  eligible?: boolean | null;
+  answer: BuyAnswer | EnterpriseBuyAnswer | null;
+  answers: (BuyAnswer | EnterpriseBuyAnswer)[];
+}
+/** `status` mode: the answer for the plan held. */
+export interface CoverageChangeStatusDetail extends DetailBase {
+  mode: "status";
+  product: string | null;
+  plan: PlanId | string | null;
+  answer: StatusAnswer | EnterpriseStatusAnswer | null;
+}
+/** `compare` mode: Basic vs Plus for the fleet. */
+export interface CoverageChangeCompareDetail extends DetailBase {
+  mode: "compare";
+  answer: CompareAnswer | null;
+}
+/** `ipro` mode: the i-PRO warranty answer. */
+export interface CoverageChangeIproDetail extends DetailBase {
+  mode: "ipro";
+  kind: IproKind | null;
+  answer: IproAnswer | null;
+}
+/** The `detail` of a `coverage-change` event (narrow on `mode`). */
+export type CoverageChangeDetail =
+  | CoverageChangeBuyDetail
+  | CoverageChangeStatusDetail
+  | CoverageChangeCompareDetail
+  | CoverageChangeIproDetail;
+
+export type CoverageChangeEvent = CustomEvent<CoverageChangeDetail>;
+
+/** The attributes of `<coverage-calc>` (all optional, all strings in HTML). */
+export interface CoverageCalcAttributes {
+  /** A catalog product id (`catalog().products[].id`); in `ipro` mode an i-PRO kind. */
+  product?: string;
+  /** Plan ids separated by spaces or commas: the plans to offer. */
+  plans?: string;
+  mode?: CoverageCalcMode;
+  lang?: CoverageCalcLang;
+  /** An RFC 3339 instant (or `YYYY-MM-DD HH:MM`, Japan time) that pins "now". */
+  now?: string;
+  /** Where the .wasm is; read when the first element connects. */
+  "wasm-url"?: string;
+}
+
+/** The element `<coverage-calc>`. Each attribute is also a property (null when absent; `lang` as on every element). */
+export declare class CoverageCalcElement extends HTMLElement {
+  /**
+   * Where the .wasm is (for a CDN, or a bundler that does not follow `new URL(…, import.meta.url)`):
+   * set before the first element connects. null (default): the first element's `wasm-url`, else
+   * `coverage_calc_bg.wasm` next to the widget's module.
+   */
+  static wasmUrl: string | { readonly href: string } | null;
+  static readonly observedAttributes: string[];
+  product: string | null;
+  plans: string | null;
+  mode: CoverageCalcMode | (string & {}) | null;
+  /** HTMLElement's own `lang` (the `lang` attribute, "" when absent): `ja` (default) or `en`. */
+  lang: CoverageCalcLang | (string & {});
+  now: string | null;
+  wasmUrl: string | null;
+  /** The last `coverage-change` detail, or null. */
+  readonly answer: CoverageChangeDetail | null;
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: CoverageCalcElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: CoverageCalcElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "coverage-calc": CoverageCalcElement;
+  }
+  interface HTMLElementEventMap {
+    "coverage-change": CoverageChangeEvent;
+  }
+}
