@@ -96,27 +96,7 @@ fn answer_of(function: &str, request: &JsValue) -> Result<JsValue, JsValue> {
 /// interrupted while it is built.
 #[wasm_bindgen(start)]
 fn start() {
-    if let Ok(catalog) = catalog() {
-        intern_names(catalog);
-    }
-}
-
-/// The texts answers repeat (ids of the catalog, rule ids) cross to JavaScript once: wasm-bindgen
-/// keeps their JS strings (its `enable-interning` feature), so an answer's ids are not decoded
-/// from UTF-8 again on every call.
-fn intern_names(catalog: &crate::catalog::Catalog) {
-    let ids = catalog.plans.iter().map(|p| p.id.as_str());
-    let ids = ids.chain(catalog.products.iter().map(|p| p.id.as_str()));
-    let ids = ids.chain(catalog.editions.iter().map(|e| e.id.as_str()));
-    for id in ids {
-        wasm_bindgen::intern(id);
-    }
-    for (family, count) in [("T", 6), ("CR", 14), ("EN", 13), ("IP", 6)] {
-        for n in 1..=count {
-            // Leaked once per instance: the cache keeps its keys for the module's life.
-            wasm_bindgen::intern(String::leak(format!("{family}-{n}")));
-        }
-    }
+    let _ = catalog();
 }
 
 /// The catalog: plans, products with their prices, editions of the terms.
