@@ -1,4 +1,4 @@
-//! DJI Care Refresh: buying a plan, and the status of a plan held (RULES.md CR-1 … CR-14).
+//! DJI Care Refresh: buying a plan, and the status of a plan held (docs/rules.md CR-1 … CR-14).
 //!
 //! **Covers** the consumer plans `care-refresh-1y` and `care-refresh-2y` for every product of
 //! `data/care_refresh_jp.csv` (drones and handhelds).
@@ -19,7 +19,7 @@
 
 use serde::Serialize;
 
-use crate::answer::{Alternative, Closed, ClosedReason, Count, Route, Rules, State};
+use crate::answer::{Alternative, Closed, ClosedReason, Count, Route, RuleId, Rules, State};
 use crate::catalog::{catalog, Allowance, Category, Edition, Flyaway, Plan, Product, RefreshTerms};
 use crate::error::clip;
 use crate::error::{Error, ErrorCode, Result};
@@ -137,7 +137,7 @@ pub struct BuyAnswer {
     /// The edition of the terms in force for a purchase now.
     pub edition: EditionRef,
     /// The rule ids that produced this answer.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<RuleId>,
 }
 
 fn refresh_plan_and_product(
@@ -203,13 +203,13 @@ pub fn buy(input: &BuyInput<'_>) -> Result<BuyAnswer> {
     let (plan, product, terms) = refresh_plan_and_product(input.plan, input.product)?;
     validate_instants(input)?;
     let mut rules = Rules::default();
-    rules.add(&["T-1"]);
+    rules.add(&[RuleId::T1]);
     let today = japan_date(input.now)?;
     let edition = catalog()?.edition_on(today)?;
     let allowance = allowance(edition, plan, terms)?;
 
     let (route, window, mut closed) = route(input, product, edition, &mut rules)?;
-    rules.add(&["CR-5"]);
+    rules.add(&[RuleId::Cr5]);
     let region = normalise_region(input.region);
     let priced = region == Some(REGION_PRICED);
     let sold = region.is_some();
@@ -223,10 +223,10 @@ pub fn buy(input: &BuyInput<'_>) -> Result<BuyAnswer> {
         (false, false) => Fee::NotOffered,
     };
 
-    rules.add(&["CR-7", "CR-8"]);
+    rules.add(&[RuleId::Cr7, RuleId::Cr8]);
     let eligible = closed.is_none();
     let service = if eligible {
-        rules.add(&["CR-12", "CR-13", "T-2"]);
+        rules.add(&[RuleId::Cr12, RuleId::Cr13, RuleId::T2]);
         let start = match input.channel {
             Channel::WithProduct { shipping_date } => days_after(shipping_date, 2)?,
             Channel::Separate => today,
@@ -235,12 +235,12 @@ pub fn buy(input: &BuyInput<'_>) -> Result<BuyAnswer> {
     } else {
         None
     };
-    rules.add(&["CR-10"]);
+    rules.add(&[RuleId::Cr10]);
     let warranty_extension = match service {
         Some(s) => warranty_extension(plan, s)?,
         None => None,
     };
-    rules.add(&["CR-9", "CR-11"]);
+    rules.add(&[RuleId::Cr9, RuleId::Cr11]);
     Ok(BuyAnswer {
         plan: &plan.id,
         product: &product.id,
@@ -304,17 +304,17 @@ fn route(
     rules: &mut Rules,
 ) -> Result<(Option<Route>, Option<Window>, Option<Closed>)> {
     let Some(activated) = input.activated_at else {
-        rules.add(&["CR-1"]);
+        rules.add(&[RuleId::Cr1]);
         return Ok((Some(Route::NotActivated), None, None));
     };
-    rules.add(&["CR-2"]);
+    rules.add(&[RuleId::Cr2]);
     let hours = match product.category {
         Category::Handheld => {
-            rules.add(&["T-5"]);
+            rules.add(&[RuleId::T5]);
             edition.handheld_window_hours
         }
         Category::Drone | Category::GimbalCamera | Category::Accessory => {
-            rules.add(&["CR-3", "T-3"]);
+            rules.add(&[RuleId::Cr3, RuleId::T3]);
             edition.drone_window_hours
         }
     };
@@ -322,10 +322,10 @@ fn route(
     if window.contains(input.now) {
         return Ok((Some(Route::WithinWindow), Some(window), None));
     }
-    rules.add(&["CR-4", "T-3"]);
+    rules.add(&[RuleId::Cr4, RuleId::T3]);
     let alternative = Alternative {
         route: Route::Invitation,
-        rule: "CR-4",
+        rule: RuleId::Cr4,
         step: "paid-inspection-or-repair-at-dji-support",
         hours: edition.invitation_window_hours,
     };
@@ -457,7 +457,7 @@ pub struct StatusAnswer {
     /// The edition of the terms the plan was bought under.
     pub edition: EditionRef,
     /// The rule ids that produced this answer.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<RuleId>,
 }
 
 /// What does this plan held have left, and can it be extended now?
@@ -483,7 +483,7 @@ pub struct StatusAnswer {
 pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
     let (plan, product, terms) = refresh_plan_and_product(input.plan, input.product)?;
     let mut rules = Rules::default();
-    rules.add(&["T-1", "CR-13", "T-2"]);
+    rules.add(&[RuleId::T1, RuleId::Cr13, RuleId::T2]);
     let today = japan_date(input.now)?;
     let chain_months = chain_months(input, plan)?;
     let edition = catalog()?.edition_on(input.bought_on.unwrap_or(input.start))?;
@@ -497,14 +497,14 @@ pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
         State::Expired
     };
 
-    rules.add(&["CR-7", "CR-8", "CR-9"]);
+    rules.add(&[RuleId::Cr7, RuleId::Cr8, RuleId::Cr9]);
     let (replacements, flyaway, warranty_repairs) = count_claims(input, product, terms, allowance, period, today)?;
     let active = state == State::Active;
     let next_replacement_fee = if active && replacements.left > 0 { terms.exchange_fee } else { Fee::NotOffered };
     let next_flyaway_fee = if active && flyaway.left > 0 { terms.flyaway_fee } else { Fee::NotOffered };
-    rules.add(&["CR-10"]);
+    rules.add(&[RuleId::Cr10]);
     let warranty_extension = warranty_extension(plan, period)?;
-    rules.add(&["CR-14", "T-4"]);
+    rules.add(&[RuleId::Cr14, RuleId::T4]);
     let extension = extension(terms, period, state, today, chain_months)?;
     Ok(StatusAnswer {
         plan: &plan.id,

@@ -1,4 +1,4 @@
-//! i-PRO: the product warranty and the Partners Circle 5-year hardware warranty (RULES.md IP-1 …
+//! i-PRO: the product warranty and the Partners Circle 5-year hardware warranty (docs/rules.md IP-1 …
 //! IP-6).
 //!
 //! **Covers** the plans `ipro-warranty` (1 year from the end user's delivery date) and
@@ -30,7 +30,7 @@
 
 use serde::Serialize;
 
-use crate::answer::Rules;
+use crate::answer::{RuleId, Rules};
 use crate::catalog::catalog;
 pub use crate::catalog::ipro::Kind;
 use crate::catalog::ipro::{Form, KindTerms, OnSite, Shipping};
@@ -229,7 +229,7 @@ pub struct IproAnswer {
     /// Exclusions to check before counting on a free repair (IP-4); empty outside a warranty.
     pub exclusions: Vec<String>,
     /// The rule ids that produced this answer.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<RuleId>,
 }
 
 fn missing(field: &str, why: &str) -> Error {
@@ -321,9 +321,9 @@ pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
     let terms = &catalog()?.ipro;
     let kind = terms.kind(input.kind)?;
     let mut rules = Rules::default();
-    rules.add(&["T-1"]);
+    rules.add(&[RuleId::T1]);
     let today = japan_date(input.now)?;
-    rules.add(&["IP-1"]);
+    rules.add(&[RuleId::Ip1]);
     if input.delivery_date > today {
         return Err(Error::new(
             ErrorCode::DeliveryAfterNow,
@@ -338,7 +338,7 @@ pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
         )
         .at("failed"));
     }
-    rules.add(&["T-2", "IP-2"]);
+    rules.add(&[RuleId::T2, RuleId::Ip2]);
     let year_1 = Period::of_months(input.delivery_date, terms.product_warranty.months)?;
     let partners_start = days_after(period_end(input.delivery_date, terms.partners.starts_after_months)?, 1)?;
     let partners_period = Period::of_months(partners_start, terms.partners.months)?;
@@ -372,7 +372,7 @@ pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
     };
     let free_repair = not_free.is_none();
     if input.failed != Failure::Unit || service.is_some() {
-        rules.add(&["IP-3"]);
+        rules.add(&[RuleId::Ip3]);
     }
     let repair = match (service, kind.repairable) {
         (Some(s), _) => Some(Repair {
@@ -397,13 +397,13 @@ pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
     let hdd_covered = if kind.has_hdd { Some(service.and_then(|s| s.hdd_covered).unwrap_or(false)) } else { None };
     let exclusions = if covered_now { terms.exclusions.iter().map(|x| x.id.clone()).collect() } else { Vec::new() };
     if covered_now {
-        rules.add(&["IP-4"]);
+        rules.add(&[RuleId::Ip4]);
     }
     let sent = repair.as_ref().is_some_and(|r| r.forms.iter().any(|f| *f != Form::OnSite));
     if sent || repair.as_ref().is_some_and(|r| r.on_site != OnSite::NotOffered) {
-        rules.add(&["IP-5"]);
+        rules.add(&[RuleId::Ip5]);
     }
-    rules.add(&["IP-6"]);
+    rules.add(&[RuleId::Ip6]);
     Ok(IproAnswer {
         kind: input.kind,
         delivery_date: input.delivery_date,

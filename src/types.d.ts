@@ -1,10 +1,10 @@
-/** A calendar date `YYYY-MM-DD` (Japan date, RULES.md T-1). */
+/** A calendar date `YYYY-MM-DD` (Japan date, docs/rules.md T-1). */
 export type DateString = string;
 /** An RFC 3339 instant with an offset, e.g. `2026-11-20T10:00:00+09:00`. Answers give Japan time. */
 export type InstantString = string;
 /** A decimal amount as a string, e.g. `"85800"` (never a float). */
 export type DecimalString = string;
-/** A rule id of RULES.md, e.g. `"CR-3"`. */
+/** A rule id of the rule book (docs/rules.md), e.g. `"CR-3"`. */
 export type RuleId = string;
 /** The functions of the JSON contract, by their JavaScript names (for `callJson`). */
 export type ApiFunction = "catalog" | "buy" | "status" | "plusContract" | "compare" | "ipro";
@@ -387,7 +387,7 @@ export type ErrorCode =
  */
 export interface CoverageCalcError extends Error { name: "CoverageCalcError"; code: ErrorCode; field: string | null }
 
-// ------------------------------------------------------------------ i-PRO (RULES.md IP-1 … IP-6)
+// ------------------------------------------------------------------ i-PRO (docs/rules.md IP-1 … IP-6)
 
 /** An i-PRO product kind; `non-repairable`: mounts, brackets, SD cards. */
 export type IproKind = "camera" | "recorder" | "accessory" | "non-repairable";

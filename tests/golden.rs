@@ -9,7 +9,7 @@
 //! Golden cases: one JSON file per scenario under `tests/golden/<area>/<name>.json`, run through
 //! the JSON contract (`coverage_calc::api::call_json`), exactly what JavaScript sees.
 //!
-//! A file holds `description`, `rules` (the RULES.md ids it checks), `function` (`catalog`, `buy`,
+//! A file holds `description`, `rules` (the docs/rules.md ids it checks), `function` (`catalog`, `buy`,
 //! `status` or `ipro`), the request (`request`, a JSON value, or `requestText`, raw text passed as is) and
 //! either `expect` (the *whole* answer: every key present and equal, no key more, recursively)
 //! or `error` and `field` (the expected error code, and the path of the field it concerns, or

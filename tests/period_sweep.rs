@@ -90,7 +90,7 @@ fn ymd(s: &str) -> Ymd {
     Ymd { y: p[0], m: p[1], d: p[2] }
 }
 
-/// The oracle itself must be right, or the sweep proves nothing: RULES.md T-2's examples and
+/// The oracle itself must be right, or the sweep proves nothing: docs/rules.md T-2's examples and
 /// the hard cases, worked out by hand.
 #[test]
 fn the_oracle_follows_the_examples_of_t2() {

@@ -573,7 +573,7 @@ const en = {
   summaryIpro: ({ phase, free }) => `${phase}. ${free}`,
 };
 
-/** Plain words for the rule ids of RULES.md. */
+/** Plain words for the rule ids of docs/rules.md. */
 const ruleWords = {
   ja: {
     "T-1": "日時と日付（日付は日本時間で数える）",

@@ -41,7 +41,7 @@ export function svg(tag, props = {}, ...children) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Japan time (UTC+09:00, no daylight saving; RULES.md T-1)
+// Japan time (UTC+09:00, no daylight saving; docs/rules.md T-1)
 
 const JST_MS = 9 * 60 * 60 * 1000;
 const TOKYO = "Asia/Tokyo";

@@ -12,7 +12,7 @@ import { createIproView } from "./ipro.js";
 import { $, h, intl, localValueToInstant, errorPath } from "./dom.js";
 
 // ---------------------------------------------------------------------------------------------
-// Time: everything the user types is Japan time (UTC+09:00, no DST; RULES.md T-1)
+// Time: everything the user types is Japan time (UTC+09:00, no DST; docs/rules.md T-1)
 
 const JST_MS = 9 * 60 * 60 * 1000;
 const TOKYO = "Asia/Tokyo";

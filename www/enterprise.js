@@ -1,4 +1,4 @@
-// DJI Care Enterprise on the page (RULES.md EN-1 … EN-13): its own tab with three views:
+// DJI Care Enterprise on the page (docs/rules.md EN-1 … EN-13): its own tab with three views:
 //   - sales: products × units, Basic and Plus side by side for 0 … N incidents, the break-even;
 //   - Plus contract: the shared limit, its members (joined or not, why) and claims;
 //   - status: a Basic / Plus (or Renew) plan held, with the Renew window and the reminders.

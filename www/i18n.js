@@ -457,7 +457,7 @@ const en = {
   "err.internal": "An internal error occurred in the calculation.",
 };
 
-/** Plain words for the rule ids of RULES.md. */
+/** Plain words for the rule ids of docs/rules.md. */
 const rules = {
   ja: {
     "T-1": "日時と日付（日付は日本時間で数える）",

@@ -1,4 +1,4 @@
-// The i-PRO view of the page (issue 4; RULES.md IP-1 … IP-6): the product warranty and the
+// The i-PRO view of the page (issue 4; docs/rules.md IP-1 … IP-6): the product warranty and the
 // Partners Circle 5-year hardware warranty of a camera, recorder or accessory.
 //
 // Self-contained: its own words (Japanese and English), its own form, answer and timeline. app.js

@@ -72,7 +72,7 @@ pub struct BuyAnswer {
     /// Notes from the source about this product and plan.
     pub notes: Vec<&'static str>,
     /// The rule ids that produced this answer.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<RuleId>,
 }
 
 pub(super) fn validate_instants(input: &BuyInput) -> Result<()> {
@@ -115,17 +115,17 @@ pub(super) type RouteResult = (Option<Route>, Option<Window>, Option<Closed>);
 /// EN-1: new, 96 h after activation, or 72 h after the invitation e-mail.
 pub(super) fn route(input: &BuyInput, data: &EnterpriseRules, rules: &mut Rules) -> Result<RouteResult> {
     let Some(activated) = input.activated_at else {
-        rules.add(&["EN-1"]);
+        rules.add(&[RuleId::En1]);
         return Ok((Some(Route::NotActivated), None, None));
     };
-    rules.add(&["EN-1", "T-3"]);
+    rules.add(&[RuleId::En1, RuleId::T3]);
     let window = Window::after(activated, data.activation_window_hours)?;
     if window.contains(input.now) {
         return Ok((Some(Route::WithinWindow), Some(window), None));
     }
     let alternative = Alternative {
         route: Route::Invitation,
-        rule: "EN-1",
+        rule: RuleId::En1,
         step: "repair-at-dji-support",
         hours: data.invitation_window_hours,
     };
@@ -203,7 +203,7 @@ pub fn buy(input: &BuyInput) -> Result<BuyAnswer> {
     let (plan, kind, product, terms) = plan_and_product(&input.plan, &input.product)?;
     let data = rules_data()?;
     let mut rules = Rules::default();
-    rules.add(&["T-1"]);
+    rules.add(&[RuleId::T1]);
     let today = japan_date(input.now)?;
 
     let (route, window, mut closed, renew) = if kind.is_renew() {
@@ -241,29 +241,29 @@ pub fn buy(input: &BuyInput) -> Result<BuyAnswer> {
         (route, window, closed, None)
     };
 
-    rules.add(&["EN-2"]);
+    rules.add(&[RuleId::En2]);
     let region = input.region.trim().to_ascii_uppercase();
     let priced = region == REGION_PRICED;
     if !priced {
         closed = Some(Closed { reason: ClosedReason::RegionNotPriced, alternative: None });
     }
     let eligible = closed.is_none();
-    rules.add(&[if kind.is_plus() { "EN-5" } else { "EN-4" }]);
+    rules.add(&[if kind.is_plus() { RuleId::En5 } else { RuleId::En4 }]);
     if kind == PlanKind::Plus {
-        rules.add(&["EN-6"]);
+        rules.add(&[RuleId::En6]);
     }
     if kind.is_plus() && terms.plus_mode == PlusMode::RepairOnlyWithLoaner {
-        rules.add(&["EN-7"]);
+        rules.add(&[RuleId::En7]);
     }
     if kind == PlanKind::BasicRenew {
-        rules.add(&["EN-8"]);
+        rules.add(&[RuleId::En8]);
     }
     let service = if !eligible {
         None
     } else if let Some(r) = &renew {
         r.period
     } else {
-        rules.add(&["EN-3", "T-2"]);
+        rules.add(&[RuleId::En3, RuleId::T2]);
         Some(Period::of_months(today, data.months)?)
     };
     let warranty_extension = if kind == PlanKind::BasicRenew { renew.as_ref().and_then(|r| r.period) } else { None };

@@ -123,7 +123,7 @@ pub struct CompareAnswer {
     /// What the comparison assumes.
     pub assumptions: Vec<&'static str>,
     /// The rule ids that produced this answer.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<RuleId>,
 }
 
 /// The most incidents and units a comparison takes (a bound on the answer's size).
@@ -135,7 +135,7 @@ pub const MAX_UNITS: u32 = 100_000;
 pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
     let data = rules_data()?;
     let mut rules = Rules::default();
-    rules.add(&["EN-13", "EN-4", "EN-5", "EN-6"]);
+    rules.add(&[RuleId::En13, RuleId::En4, RuleId::En5, RuleId::En6]);
     if input.fleet.is_empty() {
         return Err(Error::new(ErrorCode::MissingField, "the fleet is empty: give `product` or `fleet`").at("product"));
     }
@@ -219,7 +219,7 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
         }
     }
     if !repair_instead.is_empty() {
-        rules.add(&["EN-4"]);
+        rules.add(&[RuleId::En4]);
     }
     // The Basic fees of each unit, in turn: every unit's first replacement, then every unit's second.
     let basic_fees_known = !basic_missing.iter().any(|m| m.item != "price");

@@ -146,7 +146,7 @@ pub struct ContractAnswer {
     /// Renewal reminders of the contract (EN-12).
     pub reminders: Vec<Reminder>,
     /// The rule ids that produced this answer.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<RuleId>,
 }
 
 pub(super) struct MemberState {
@@ -170,7 +170,7 @@ pub(super) struct MemberState {
 pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
     let data = rules_data()?;
     let mut rules = Rules::default();
-    rules.add(&["T-1", "EN-3", "T-2", "EN-5", "EN-6", "T-4"]);
+    rules.add(&[RuleId::T1, RuleId::En3, RuleId::T2, RuleId::En5, RuleId::En6, RuleId::T4]);
     let today = japan_date(input.now)?;
     if input.activated_on > today {
         return Err(Error::new(
@@ -228,7 +228,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
             .at(at("date")));
         }
         if product.plans.iter().any(|p| p == "enterprise-plus") && terms.plus_mode == PlusMode::RepairOnlyWithLoaner {
-            rules.add(&["EN-7"]);
+            rules.add(&[RuleId::En7]);
         }
         let owner = m.owner.clone().unwrap_or_else(|| input.owner.clone());
         let region =
@@ -349,7 +349,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
             renew: r,
         });
     }
-    rules.add(&["EN-12"]);
+    rules.add(&[RuleId::En12]);
     let state = if today <= period.end { State::Active } else { State::Expired };
     Ok(ContractAnswer {
         family: Family::CareEnterprise,

@@ -1,5 +1,5 @@
 //! DJI Care Enterprise: buying Basic, Plus and their Renew plans, the status of a plan held, the
-//! Plus shared-limit contract, and Basic against Plus for sales (RULES.md EN-1 … EN-13).
+//! Plus shared-limit contract, and Basic against Plus for sales (docs/rules.md EN-1 … EN-13).
 //!
 //! **Covers** the plans `enterprise-basic`, `enterprise-plus`, `enterprise-basic-renew` and
 //! `enterprise-plus-renew` for every product of `data/care_enterprise_jp.csv` (drones, Zenmuse
@@ -15,7 +15,7 @@
 //! Renew conditions; EN-11 special handling after expiry; EN-12 the reminders; EN-13 the
 //! comparison.
 //!
-//! **Decisions** (where RULES.md leaves room; each is in the README too):
+//! **Decisions** (where docs/rules.md leaves room; each is in the README too):
 //! - a plan's start date is the Japan date of "now" when bought now (EN-3: the day of
 //!   association);
 //! - EN-6 "within 30 days of the first activation" counts calendar days (T-4): a member
@@ -36,7 +36,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::answer::{Alternative, Closed, ClosedReason, Count, Route, Rules, State};
+use crate::answer::{Alternative, Closed, ClosedReason, Count, Route, RuleId, Rules, State};
 use crate::catalog::{catalog, Category, EnterpriseRules, EnterpriseTerms, Family, Plan, PlusMode, Product};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{minus_floor, percent, plus, published, times, Fee, Money, Yen};

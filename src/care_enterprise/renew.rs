@@ -181,7 +181,7 @@ pub(super) fn renew(
         PlanKind::Plus => Some(PlanKind::PlusRenew),
         PlanKind::BasicRenew | PlanKind::PlusRenew => None,
     };
-    rules.add(&[if held.is_plus() { "EN-9" } else { "EN-8" }, "EN-10", "EN-11", "T-4"]);
+    rules.add(&[if held.is_plus() { RuleId::En9 } else { RuleId::En8 }, RuleId::En10, RuleId::En11, RuleId::T4]);
     let video_needed = stage == RenewStage::SpecialWithVideo;
     let video_inspection = match (video_needed, facts.video_passed) {
         (false, _) => VideoInspection::NotNeeded,

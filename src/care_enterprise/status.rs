@@ -124,7 +124,7 @@ pub struct StatusAnswer {
     /// Renewal reminder e-mails (EN-12).
     pub reminders: Vec<Reminder>,
     /// The rule ids that produced this answer.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<RuleId>,
 }
 
 pub(super) fn check_claim_date(date: Date, today: Date, period: Period) -> Result<()> {
@@ -195,7 +195,7 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
     let (plan, kind, product, terms) = plan_and_product(&input.plan, &input.product)?;
     let data = rules_data()?;
     let mut rules = Rules::default();
-    rules.add(&["T-1", "EN-3", "T-2"]);
+    rules.add(&[RuleId::T1, RuleId::En3, RuleId::T2]);
     let today = japan_date(input.now)?;
     let period = Period::of_months(input.start, data.months)?;
     let state = if today < period.start {
@@ -215,9 +215,9 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
     let mut limit = None;
     let mut applied = Vec::new();
     let facts = if kind.is_plus() {
-        rules.add(&["EN-5"]);
+        rules.add(&[RuleId::En5]);
         if terms.plus_mode == PlusMode::RepairOnlyWithLoaner {
-            rules.add(&["EN-7"]);
+            rules.add(&[RuleId::En7]);
         }
         let limit_fee = limit_of(kind, terms);
         let mut used = Yen::ZERO;
@@ -276,7 +276,7 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
             video_passed: input.video_inspection_passed,
         }
     } else {
-        rules.add(&[if kind == PlanKind::Basic { "EN-4" } else { "EN-8" }]);
+        rules.add(&[if kind == PlanKind::Basic { RuleId::En4 } else { RuleId::En8 }]);
         let fees = replacement_fees(kind, terms, data);
         let given = u32::try_from(fees.len()).unwrap_or(u32::MAX);
         let mut used = 0u32;
@@ -317,7 +317,7 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
         PlanKind::BasicRenew | PlanKind::PlusRenew => kind,
     };
     let renew = renew(base, product, terms, period, today, facts, &mut rules)?;
-    rules.add(&["EN-12"]);
+    rules.add(&[RuleId::En12]);
     let reminders = reminders(period.end, today, data)?;
     Ok(StatusAnswer {
         family: Family::CareEnterprise,

@@ -26,11 +26,11 @@ use crate::money::{Currency, Fee};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Family {
-    /// DJI Care Refresh (RULES.md CR).
+    /// DJI Care Refresh (docs/rules.md CR).
     CareRefresh,
-    /// DJI Care Enterprise (RULES.md EN).
+    /// DJI Care Enterprise (docs/rules.md EN).
     CareEnterprise,
-    /// i-PRO product warranty and Partners Circle 5-year warranty (RULES.md IP).
+    /// i-PRO product warranty and Partners Circle 5-year warranty (docs/rules.md IP).
     Ipro,
 }
 
