@@ -2,7 +2,8 @@
 //!
 //! Input: the function's name, a newline, the request text (any bytes; invalid UTF-8 is read
 //! lossily, as a JS string would reach the core). Every call must answer JSON or a typed error
-//! whose code is one of `ErrorCode::ALL` and whose message is one non-empty line; the same call
+//! whose code is one of `ErrorCode::ALL`, whose message is one non-empty line and whose field path,
+//! if any, is not empty; the same call
 //! twice must give the same result. Any panic, abort or sanitizer report is a finding.
 #![no_main]
 
@@ -24,6 +25,9 @@ fuzz_target!(|data: &[u8]| {
             let message = error.message();
             assert!(!message.is_empty(), "empty message for {:?}", error.code());
             assert!(!message.contains(['\n', '\r']), "message is not one line: {message:?}");
+            if let Some(field) = error.field() {
+                assert!(!field.is_empty(), "an empty field path for {:?}", error.code());
+            }
         }
     }
     assert_eq!(first, call_json(function, request), "the same call answered differently");
