@@ -2,6 +2,8 @@
 //! what the claims used, what is left, which products can renew.
 
 // The family's shared imports, helpers and types (mod.rs) and its other questions.
+use std::collections::BTreeMap;
+
 use super::*;
 
 /// A product associated with a Plus contract.
@@ -183,6 +185,9 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
     let join_until = days_after(input.activated_on, data.share_within_days)?;
     let contract_region = input.region.trim().to_ascii_uppercase();
     let mut members: Vec<MemberState> = Vec::new();
+    // Each member's place in `members`, by id: duplicates and claims are found in O(log n), so a
+    // contract of any size is answered in time about linear in its size.
+    let mut place: BTreeMap<String, usize> = BTreeMap::new();
     for (i, m) in input.members.iter().enumerate() {
         let at = |field: &str| format!("members[{i}].{field}");
         let (product, terms) = enterprise_product(&m.product).map_err(|e| e.or_at(at("product")))?;
@@ -201,7 +206,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
             .at(at("product"))
         })?;
         let id = m.id.clone().unwrap_or_else(|| format!("#{}", i.saturating_add(1)));
-        if members.iter().any(|o| o.id == id) {
+        if place.contains_key(&id) {
             return Err(Error::new(
                 ErrorCode::InvalidValue,
                 format!("member id `{}` is used twice", crate::error::clip(&id)),
@@ -244,6 +249,7 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
             reasons.push(NotJoined::OtherRegion);
         }
         let member_period = if reasons.is_empty() { period } else { Period::of_months(m.date, data.months)? };
+        place.insert(id.clone(), members.len());
         members.push(MemberState {
             id,
             product,
@@ -269,7 +275,8 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
     let mut total_paid = Yen::ZERO;
     for index in date_order(input.claims.iter().map(|c| c.date)) {
         let Some(claim) = input.claims.get(index) else { continue };
-        let member = members.iter_mut().find(|m| m.id == claim.member).ok_or_else(|| {
+        let found = place.get(&claim.member).and_then(|&at| members.get_mut(at));
+        let member = found.ok_or_else(|| {
             Error::new(
                 ErrorCode::InvalidValue,
                 format!(
