@@ -103,10 +103,17 @@ function thrown(f) {
 // 3. A request of any size is answered or refused in time linear in its size (the old parser
 //    took 14 s for 1 MB of keys and 8.4 s for 30,000 members).
 {
+  // The best of three runs: a busy machine slows single runs down, not the best one. The bounds
+  // are generous (about 10× what a quiet machine takes); the quadratic parser took 14 s and 8.4 s.
   const timed = (f) => {
-    const t0 = performance.now();
-    const e = thrown(f);
-    return { ms: performance.now() - t0, e };
+    let best = { ms: Infinity };
+    for (let run = 0; run < 3; run += 1) {
+      const t0 = performance.now();
+      const e = thrown(f);
+      const ms = performance.now() - t0;
+      if (ms < best.ms) best = { ms, e };
+    }
+    return best;
   };
   const keys = (n) => {
     const request = { ...goodBuy };
@@ -128,10 +135,10 @@ function thrown(f) {
   check(text.length > 1_500_000, "3: the contract request is about 2 MB");
   const members15 = timed(() => api.plusContract(contract(15_000)));
   const members30 = timed(() => api.plusContract(contract(30_000)));
-  check(members30.ms < 2000, `3: 30,000 members answered or refused in ${members30.ms.toFixed(0)} ms`);
+  check(members30.ms < 5000, `3: 30,000 members answered or refused in ${members30.ms.toFixed(0)} ms`);
   check(members30.ms < 4 * members15.ms + 50, `3: members: 2× the size took ${(members30.ms / members15.ms).toFixed(1)}× the time`);
   const viaText = timed(() => api.callJson("plusContract", text));
-  check(viaText.ms < 2000, `3: callJson with 30,000 members in ${viaText.ms.toFixed(0)} ms`);
+  check(viaText.ms < 5000, `3: callJson with 30,000 members in ${viaText.ms.toFixed(0)} ms`);
 }
 
 // 4. Lone surrogates: both APIs refuse them with the same code (callJson used to turn both into
