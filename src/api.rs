@@ -500,7 +500,8 @@ fn yen(field: &str, amount: Option<&Amount>) -> Result<Option<Yen>> {
     if text.is_empty() || text.len() > 15 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad(&shown()));
     }
-    text.parse::<Yen>().map(Some).map_err(|_| bad(&shown()))
+    // At most 15 digits: a u64, exactly; then a Decimal (its own parser would also take exponents).
+    text.parse::<u64>().map(|n| Some(Yen::from(n))).map_err(|_| bad(&shown()))
 }
 
 /// Names the request's top-level field a rule error is about, by its code, where the rules
