@@ -525,6 +525,9 @@ const TOP_FIELDS: [(ErrorCode, &str); 8] = [
     (ErrorCode::InvalidChain, "chain"),
 ];
 
+/// A status request's dates all follow from `start`: a period past the year 9999 is about it.
+const STATUS_FIELDS: [(ErrorCode, &str); 1] = [(ErrorCode::OutOfRange, "start")];
+
 /// A Care Refresh buy request, answered.
 pub fn buy(request: &BuyRequest) -> Result<care_refresh::BuyAnswer> {
     let channel = match request.channel.as_deref() {
@@ -592,7 +595,7 @@ pub fn status(request: &StatusRequest) -> Result<care_refresh::StatusAnswer> {
         claims,
         now: parse_instant("now", required(request.now.as_deref(), "now")?)?,
     };
-    care_refresh::status(&input).map_err(|e| top_field(e, &TOP_FIELDS))
+    care_refresh::status(&input).map_err(|e| top_field(top_field(e, &TOP_FIELDS), &STATUS_FIELDS))
 }
 
 /// An Enterprise buy request (Basic, Plus or a Renew), answered.
@@ -668,7 +671,7 @@ pub fn enterprise_status(request: &EnterpriseStatusRequest) -> Result<care_enter
         video_inspection_passed: request.video_inspection_passed.unwrap_or(false),
         now: parse_instant("now", required(request.now.as_deref(), "now")?)?,
     };
-    care_enterprise::status(&input).map_err(|e| top_field(e, &TOP_FIELDS))
+    care_enterprise::status(&input).map_err(|e| top_field(top_field(e, &TOP_FIELDS), &STATUS_FIELDS))
 }
 
 /// A Plus shared-limit contract request, answered.
