@@ -36,12 +36,16 @@ export type CareRefreshPlanId = "care-refresh-1y" | "care-refresh-2y";
  */
 export type ErrorCode = ContractErrorCode | "not_initialised" | "wasm_not_loaded";
 
-/** What every function throws on bad input: a real `Error` with a stable `code`. */
+/**
+ * What every function throws on bad input: a real `Error` with a stable `code` and the `field`
+ * it concerns, a path into the request (`claims[2].date`), or `null` when it concerns the request
+ * as a whole (and for `not_initialised`, `wasm_not_loaded`). Mark the input from `field`; never
+ * parse `message`.
+ */
 export interface CoverageCalcError extends Error {
   name: "CoverageCalcError";
   code: ErrorCode;
-  /** Where in the request, e.g. `claims[2].date`, when the error is about one field; else null or absent. */
-  field?: string | null;
+  field: string | null;
 }
 
 /**

@@ -61,6 +61,7 @@ exact<Parameters<typeof callJson>, [name: ApiFunction, request: string]>(true);
 // @ts-expect-error: no such function
 callJson("refund", "{}");
 exact<CoverageCalcError["code"], ErrorCode>(true);
+exact<CoverageCalcError["field"], string | null>(true);
 // @ts-expect-error: the proof fails for a loose type
 exact<ReturnType<typeof buy>, any>(true);
 
@@ -226,10 +227,11 @@ export function explain(e: unknown): string {
     const error = e as CoverageCalcError;
     const code: ErrorCode = error.code;
     const name: "CoverageCalcError" = error.name;
+    const field: string | null = error.field;
     switch (code) {
       case "invalid_instant":
       case "invalid_date":
-        return `${name}: check the dates (${error.message})`;
+        return `${name}: check ${field ?? "the dates"} (${error.message})`;
       case "unknown_product":
         return "unknown product";
       default:
