@@ -11,6 +11,9 @@
 
 use serde::Serialize;
 
+use crate::error::Result;
+use crate::time::{Date, Instant, Period, Window};
+
 /// The rule ids of the rule book as an enum: one variant per id, serialised as the id itself.
 macro_rules! rule_ids {
     ($($variant:ident = $id:literal,)*) => {
@@ -162,6 +165,36 @@ pub struct Closed {
     pub alternative: Option<Alternative>,
 }
 
+/// How a plan can be bought now: the route, the window it is bought in, or why not.
+pub(crate) type RouteResult = (Option<Route>, Option<Window>, Option<Closed>);
+
+/// When the window after activation has closed: buying within the invitation window after an
+/// inspection or repair (CR-4, EN-1), or closed with that `alternative` as what to do.
+pub(crate) fn invitation_route(
+    window: Window,
+    invitation_at: Option<Instant>,
+    hours: u32,
+    now: Instant,
+    alternative: Alternative,
+) -> Result<RouteResult> {
+    match invitation_at {
+        Some(invitation) => {
+            let invitation_window = Window::after(invitation, hours)?;
+            if invitation_window.contains(now) {
+                Ok((Some(Route::Invitation), Some(invitation_window), None))
+            } else {
+                let closed = Closed { reason: ClosedReason::InvitationWindowClosed, alternative: Some(alternative) };
+                Ok((None, Some(invitation_window), Some(closed)))
+            }
+        }
+        None => Ok((
+            None,
+            Some(window),
+            Some(Closed { reason: ClosedReason::WindowClosed, alternative: Some(alternative) }),
+        )),
+    }
+}
+
 /// Where a plan held is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -172,6 +205,19 @@ pub enum State {
     Active,
     /// Past its end date.
     Expired,
+}
+
+impl State {
+    /// Where a plan of `period` is on the Japan date `today`.
+    pub fn on(period: Period, today: Date) -> Self {
+        if today < period.start {
+            Self::NotStarted
+        } else if today <= period.end {
+            Self::Active
+        } else {
+            Self::Expired
+        }
+    }
 }
 
 /// A count of things given, used and left.

@@ -19,7 +19,9 @@
 
 use serde::Serialize;
 
-use crate::answer::{Alternative, Closed, ClosedReason, Count, Route, RuleId, Rules, State};
+use crate::answer::{
+    invitation_route, Alternative, Closed, ClosedReason, Count, Route, RouteResult, RuleId, Rules, State,
+};
 use crate::catalog::{catalog, Allowance, Category, Edition, Flyaway, Plan, Product, RefreshTerms};
 use crate::error::clip;
 use crate::error::{Error, ErrorCode, Result};
@@ -297,12 +299,7 @@ fn validate_instants(input: &BuyInput<'_>) -> Result<()> {
 }
 
 /// CR-1 … CR-4: the route, the window that decided, and why not.
-fn route(
-    input: &BuyInput<'_>,
-    product: &Product,
-    edition: &Edition,
-    rules: &mut Rules,
-) -> Result<(Option<Route>, Option<Window>, Option<Closed>)> {
+fn route(input: &BuyInput<'_>, product: &Product, edition: &Edition, rules: &mut Rules) -> Result<RouteResult> {
     let Some(activated) = input.activated_at else {
         rules.add(&[RuleId::Cr1]);
         return Ok((Some(Route::NotActivated), None, None));
@@ -329,22 +326,7 @@ fn route(
         step: "paid-inspection-or-repair-at-dji-support",
         hours: edition.invitation_window_hours,
     };
-    match input.invitation_at {
-        Some(invitation) => {
-            let invitation_window = Window::after(invitation, edition.invitation_window_hours)?;
-            if invitation_window.contains(input.now) {
-                Ok((Some(Route::Invitation), Some(invitation_window), None))
-            } else {
-                let closed = Closed { reason: ClosedReason::InvitationWindowClosed, alternative: Some(alternative) };
-                Ok((None, Some(invitation_window), Some(closed)))
-            }
-        }
-        None => Ok((
-            None,
-            Some(window),
-            Some(Closed { reason: ClosedReason::WindowClosed, alternative: Some(alternative) }),
-        )),
-    }
+    invitation_route(window, input.invitation_at, edition.invitation_window_hours, input.now, alternative)
 }
 
 /// A claim made on a plan held.
@@ -489,13 +471,7 @@ pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
     let edition = catalog()?.edition_on(input.bought_on.unwrap_or(input.start))?;
     let allowance = allowance(edition, plan, terms)?;
     let period = Period::of_months(input.start, plan.months)?;
-    let state = if today < period.start {
-        State::NotStarted
-    } else if today <= period.end {
-        State::Active
-    } else {
-        State::Expired
-    };
+    let state = State::on(period, today);
 
     rules.add(&[RuleId::Cr7, RuleId::Cr8, RuleId::Cr9]);
     let (replacements, flyaway, warranty_repairs) = count_claims(input, product, terms, allowance, period, today)?;

@@ -110,8 +110,6 @@ pub(super) fn validate_instants(input: &BuyInput) -> Result<()> {
     Ok(())
 }
 
-pub(super) type RouteResult = (Option<Route>, Option<Window>, Option<Closed>);
-
 /// EN-1: new, 96 h after activation, or 72 h after the invitation e-mail.
 pub(super) fn route(input: &BuyInput, data: &EnterpriseRules, rules: &mut Rules) -> Result<RouteResult> {
     let Some(activated) = input.activated_at else {
@@ -129,22 +127,7 @@ pub(super) fn route(input: &BuyInput, data: &EnterpriseRules, rules: &mut Rules)
         step: "repair-at-dji-support",
         hours: data.invitation_window_hours,
     };
-    match input.invitation_at {
-        Some(invitation) => {
-            let w = Window::after(invitation, data.invitation_window_hours)?;
-            if w.contains(input.now) {
-                Ok((Some(Route::Invitation), Some(w), None))
-            } else {
-                let closed = Closed { reason: ClosedReason::InvitationWindowClosed, alternative: Some(alternative) };
-                Ok((None, Some(w), Some(closed)))
-            }
-        }
-        None => Ok((
-            None,
-            Some(window),
-            Some(Closed { reason: ClosedReason::WindowClosed, alternative: Some(alternative) }),
-        )),
-    }
+    invitation_route(window, input.invitation_at, data.invitation_window_hours, input.now, alternative)
 }
 
 pub(super) fn held_facts(

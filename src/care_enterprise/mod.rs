@@ -36,7 +36,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::answer::{Alternative, Closed, ClosedReason, Count, Route, RuleId, Rules, State};
+use crate::answer::{
+    invitation_route, Alternative, Closed, ClosedReason, Count, Route, RouteResult, RuleId, Rules, State,
+};
 use crate::catalog::{catalog, Category, EnterpriseRules, EnterpriseTerms, Family, Plan, PlusMode, Product};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{minus_floor, percent, plus, published, times, Fee, Money, Yen};

@@ -198,13 +198,7 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
     rules.add(&[RuleId::T1, RuleId::En3, RuleId::T2]);
     let today = japan_date(input.now)?;
     let period = Period::of_months(input.start, data.months)?;
-    let state = if today < period.start {
-        State::NotStarted
-    } else if today <= period.end {
-        State::Active
-    } else {
-        State::Expired
-    };
+    let state = State::on(period, today);
     let active = state == State::Active;
     for (i, claim) in input.claims.iter().enumerate() {
         check_claim_date(claim.date, today, period).map_err(|e| e.at(format!("claims[{i}].date")))?;
