@@ -36,7 +36,7 @@ use serde_path_to_error::{Path, Segment};
 use crate::care_enterprise;
 use crate::care_refresh::{self, Channel, ClaimKind};
 use crate::catalog::{catalog, Catalog, Family};
-use crate::error::{clip, Error, ErrorCode, Result};
+use crate::error::{clip, one_line, Error, ErrorCode, Result};
 use crate::ipro;
 use crate::money::Yen;
 use crate::time::{parse_date, parse_instant, Date, Instant};
@@ -391,13 +391,15 @@ fn path_of(path: &Path) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// serde's message without serde_json's position suffix.
+/// serde's message without serde_json's position suffix, on one line (serde quotes the request's
+/// keys, which may hold a newline).
 fn bare_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    match text.rsplit_once(" at line ") {
-        Some((message, _)) if e.line() != 0 => message.to_owned(),
-        _ => text,
-    }
+    let message = match text.rsplit_once(" at line ") {
+        Some((message, _)) if e.line() != 0 => message,
+        _ => &text,
+    };
+    one_line(message.chars())
 }
 
 /// Text that is not JSON: `invalid_json`, with the line and column.
@@ -932,6 +934,10 @@ mod tests {
             (ErrorCode::InvalidRequest, Some("plan".into()))
         );
         assert_eq!(error("buy", r#"{"plan":"a","plan":"b"}"#).0, ErrorCode::InvalidJson);
+        // Found by the fuzzer: serde quotes an unknown key, newline and all.
+        let e = call_json("buy", r#"{"plan":"care-refresh-1y","\n":1}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), (ErrorCode::UnknownField, Some("\n")));
+        assert_eq!(e.message().lines().count(), 1, "{}", e.message());
         let status = r#"{"plan":"care-refresh-1y","product":"dji-mini-4-pro","start":"2026-01-10","now":"2026-11-20T12:00:00+09:00","claims":[{"kind":"flyaway","date":"2026-05-01"},{"kind":"flyaway","date":"2026-13-01"}]}"#;
         assert_eq!(error("status", status), (ErrorCode::InvalidDate, Some("claims[1].date".into())));
         let typo = status.replace(r#""kind":"flyaway","date":"2026-13-01""#, r#""kind":"flyaway","dates":"x""#);

@@ -200,20 +200,26 @@ impl Error {
     }
 }
 
-/// At most 40 characters of a user's value, for error messages, on one line: control
-/// characters and the Unicode line and paragraph separators are written as `\u{…}` escapes (a
-/// value with a newline would otherwise break the message's one line; found by the fuzzer).
+/// At most 40 characters of a user's value, for error messages, on one line (see [`one_line`]).
 pub(crate) fn clip(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(48));
-    for c in text.chars().take(40) {
+    let mut out = one_line(text.chars().take(40));
+    if text.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Text on one line: control characters and the Unicode line and paragraph separators written as
+/// `\u{…}` escapes (a value with a newline would otherwise break a message's one line; found by
+/// the fuzzer, in our messages and in serde's, which quote the request's keys).
+pub(crate) fn one_line(text: impl IntoIterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in text {
         if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
-    }
-    if text.chars().nth(40).is_some() {
-        out.push('…');
     }
     out
 }
@@ -245,6 +251,14 @@ mod tests {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32).filter(|c| c.is_control()) {
             assert_eq!(clip(&c.to_string()), c.escape_unicode().to_string());
         }
+    }
+
+    #[test]
+    fn one_line_keeps_long_text() {
+        let long = format!("unknown field `\n`, expected {}", "x".repeat(100));
+        let line = one_line(long.chars());
+        assert_eq!(line.lines().count(), 1);
+        assert!(line.ends_with(&"x".repeat(100)));
     }
 
     #[test]
