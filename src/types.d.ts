@@ -336,10 +336,21 @@ export interface PlusContractAnswer {
   rules: RuleId[];
 }
 
-/** `compare` (EN-13): a product (`product`, `units`) or a fleet. */
+/**
+ * Figures a dealer quoted for one unit of a product (EN-13), whole yen each; any may be left out.
+ * Each is used in place of DJI's figure, published or not, and marked in the answer
+ * (`CompareSide.quoted`). A quote for a plan the product does not take is `plan_not_offered`.
+ */
+export interface CompareQuote {
+  basicPrice?: YenInput; plusPrice?: YenInput; plusLimit?: YenInput; basicFee1?: YenInput; basicFee2?: YenInput;
+}
+export interface CompareFleetLine { product: string; units?: number; quote?: CompareQuote }
+/** `compare` (EN-13): a product (`product`, `units`, `quote`) or a fleet (each line with its own `quote`). */
 export interface CompareRequest {
   product?: string; units?: number;
-  fleet?: { product: string; units?: number }[];
+  /** With `product` only. */
+  quote?: CompareQuote;
+  fleet?: CompareFleetLine[];
   /** Compare 0 … this many incidents (at most 1000). */
   incidents: number;
   /** The repair cost of one incident. */
@@ -349,9 +360,26 @@ export interface CompareMissing {
   product: string; plan: "enterprise-basic" | "enterprise-plus";
   item: "plan-not-offered" | "price" | "replacement-fee-1" | "replacement-fee-2" | "limit";
 }
+export type CompareItem = "price" | "replacement-fee-1" | "replacement-fee-2" | "limit";
+/** A figure that came from a dealer's quote, not DJI's table. */
+export interface CompareQuoted {
+  /** The fleet line it was quoted on (0 for a single `product`). */
+  line: number;
+  product: string; plan: "enterprise-basic" | "enterprise-plus"; item: CompareItem;
+  /** The quoted figure, per unit. */
+  amount: Money;
+  /** DJI's published figure it replaces; `null` when DJI publishes none. */
+  published: Money | null;
+}
 export interface CompareSide {
   plan: "enterprise-basic" | "enterprise-plus"; complete: boolean;
   price: Money | null; limit: Money | null; missing: CompareMissing[];
+  /**
+   * Present only when some figure of this side came from a quote. Mark the side's `price` when an
+   * item is `price`, its `limit` when one is `limit`; the rows' `basicIncidents` when a Basic fee is
+   * quoted, `plusIncidents` when a limit is; a total when its side has any.
+   */
+  quoted?: CompareQuoted[];
 }
 export interface CompareRow {
   incidents: number;
@@ -366,7 +394,11 @@ export interface CompareAnswer {
   /** The first number of incidents at which Plus is cheaper; null when not within 0 … N or unknown. */
   plusCheaperFrom: number | null;
   /** Basic fees higher than the repair cost: the customer pays the repair instead. */
-  repairInstead: { product: string; replacement: number; fee: Money; repairCost: Money }[];
+  repairInstead: {
+    product: string; replacement: number; fee: Money; repairCost: Money;
+    /** Present (`true`) only when the fee is a quoted figure. */
+    quoted?: true;
+  }[];
   assumptions: string[];
   rules: RuleId[];
 }

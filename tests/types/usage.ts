@@ -181,8 +181,16 @@ export function sales(units: number): string {
   const a: CompareAnswer = compare(request);
   // @ts-expect-error: incidents are required
   const missing: CompareRequest = { product: "matrice-300-rtk", repairCost: 1 };
-  void missing;
-  return JSON.stringify(a);
+  // @ts-expect-error: a quote has no `price`; it is `basicPrice` or `plusPrice`
+  const typo: CompareRequest = { product: "matrice-300-rtk", quote: { price: "99000" }, incidents: 1, repairCost: 1 };
+  void missing, typo;
+  const quoted = compare({
+    fleet: [{ product: "matrice-300-rtk", units, quote: { basicPrice: "99000", plusPrice: 165000 } }],
+    incidents: 4, repairCost: "250000",
+  });
+  const marks: string[] = (quoted.plus.quoted ?? []).map((q) => `${q.line} ${q.item} ${q.amount.amount} ${q.published?.amount ?? "-"}`);
+  const feeQuoted: boolean = quoted.repairInstead.some((r) => r.quoted === true);
+  return JSON.stringify(a) + marks.join(",") + String(feeQuoted);
 }
 
 export function pool(): string {
