@@ -429,7 +429,13 @@ export type IproFailure = "unit" | "hdd" | "software";
 export type IproForm = "replacement-unit" | "pick-up" | "on-site";
 export type IproOnSite = "included" | "extra-cost" | "not-offered";
 export type IproPayer = "partner" | "ipro";
-export type IproPhase = "product-warranty" | "partners-5y" | "expired" | "not-covered";
+/**
+ * `undecided`: the request left out answers that decide the phase (`undecidedBy`), and this
+ * repair's answer (`freeRepair`) is the same in every phase they leave open (`possiblePhases`).
+ */
+export type IproPhase = "product-warranty" | "partners-5y" | "expired" | "not-covered" | "undecided";
+/** The answers an i-PRO request may leave out when they cannot change this repair's answer. */
+export type IproFact = "inJapan" | "partnersCircleMember" | "onFiveYearList";
 export type IproNotCoveredReason = "kind-not-warranted" | "outside-japan";
 export type IproPartnersReason = "kind-not-eligible" | "outside-japan" | "not-member" | "not-on-list";
 export type IproNotFree = "expired" | "hdd-not-covered" | "software-not-covered" | "outside-japan" | "not-repairable";
@@ -463,11 +469,17 @@ export interface IproRequest {
   kind: IproKind | string;
   /** The end user's delivery date (納品日), a Japan date; not after today. */
   deliveryDate: DateString;
-  /** Sold to a Partners Circle member (IP-2). Needed only in years 2 to 5 (else `missing_field`). */
+  /**
+   * Sold to a Partners Circle member (IP-2). Needed only in years 2 to 5, and only when it changes
+   * whether this repair is free (else `missing_field`); an HDD or a software fix there is paid either way.
+   */
   partnersCircleMember?: boolean | null;
-  /** The model is on i-PRO's 5-year list (IP-2). Needed only in years 2 to 5 for a member. */
+  /** The model is on i-PRO's 5-year list (IP-2). Needed as membership is, for a member. */
   onFiveYearList?: boolean | null;
-  /** Sold and used in Japan (IP-1). Needed for every kind but `non-repairable`. */
+  /**
+   * Sold and used in Japan (IP-1). Needed for every kind but `non-repairable` when it changes
+   * whether this repair is free (not after year 5, for instance).
+   */
   inJapan?: boolean | null;
   /** What failed; `unit` by default. `hdd` only for a recorder. */
   failed?: IproFailure | null;
@@ -491,6 +503,10 @@ export interface IproAnswer {
   today: DateString;
   failed: IproFailure;
   phase: IproPhase;
+  /** Phase `undecided` only: the phases left open (a concrete phase each). */
+  possiblePhases?: Exclude<IproPhase, "undecided">[];
+  /** Phase `undecided` only: the facts not given that would decide the phase (not this repair's answer). */
+  undecidedBy?: IproFact[];
   /** Why there is no warranty at all (phase `not-covered`); empty otherwise. */
   notCovered: IproNotCoveredReason[];
   productWarranty: { plan: "ipro-warranty"; period: Period; applies: boolean };
@@ -505,7 +521,10 @@ export interface IproAnswer {
   /** Whether this repair is free now, subject to the exclusions. */
   freeRepair: boolean;
   notFree: IproNotFree | null;
-  /** `null` outside Japan (the Japanese terms do not say). */
+  /**
+   * `null` outside Japan (the Japanese terms do not say), and in phase `undecided` when the phases
+   * left open repair differently (e.g. in Japan or not).
+   */
   repair: IproRepair | null;
   /** Recorders only: whether the HDD is covered now. */
   hddCovered: boolean | null;
