@@ -142,7 +142,10 @@ export interface Count { given: number; used: number; left: number }
 export type ExtensionStatus = "available" | "not-started" | "window-closed" | "chain-at-maximum" | "not-in-edition";
 export interface Extension {
   possible: boolean; status: ExtensionStatus; plan: PlanId | null; period: Period | null;
-  buyUntil: DateString | null; price: Fee; totalMonthsAfter: number | null;
+  buyUntil: DateString | null;
+  /** Whole days from today (Japan date of `now`) to `buyUntil`, 0 on that day; null unless `possible`. */
+  daysLeft: number | null;
+  price: Fee; totalMonthsAfter: number | null;
 }
 
 export interface StatusAnswer {
@@ -154,6 +157,8 @@ export interface StatusAnswer {
   warrantyRepairs: number;
   nextReplacementFee: Fee; nextFlyawayFee: Fee;
   warrantyExtension: Period | null;
+  /** Expired with replacements left: they can no longer be used on this plan (lead with the extension, not "Expired"). */
+  leftNoLongerUsable: boolean;
   extension: Extension;
   edition: EditionRef;
   rules: RuleId[];
@@ -230,6 +235,10 @@ export interface Renew {
   replacementsLeft: number | null; ownShare: OwnShare | null; conditionMet: boolean;
   /** E, E+7, E+8, E+30 around the expiry date E (T-4). */
   dates: { validUntil: DateString; withoutVideoUntil: DateString; withVideoFrom: DateString; withVideoUntil: DateString };
+  /** When `possible`: the last date it stays possible as the request stands (E+30 with a passed video inspection, else E+7); else null. */
+  buyUntil: DateString | null;
+  /** Whole days from today (Japan date of `now`) to `buyUntil`, 0 on that day; null unless `possible`. */
+  daysLeft: number | null;
   videoInspection: "not-needed" | "needed" | "passed";
   /** What a special-handling request needs. */
   needs: ("serial-number" | "video-link" | "plan-wanted")[];
@@ -289,6 +298,8 @@ export interface EnterpriseStatusAnswer {
   claims: AppliedClaim[];
   gives: EnterpriseGives;
   warrantyExtension: Period | null;
+  /** Expired with replacements (Basic) or limit (Plus) left: no longer usable; Renew does not carry it over. */
+  leftNoLongerUsable: boolean;
   renew: Renew;
   reminders: Reminder[];
   rules: RuleId[];
