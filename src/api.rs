@@ -239,6 +239,22 @@ pub struct PlusContractRequest {
     pub now: Option<String>,
 }
 
+/// Figures a dealer quoted for one unit of a product, whole yen each (EN-13); any may be absent.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuoteRequest {
+    /// Basic plan price.
+    pub basic_price: Option<Amount>,
+    /// Plus plan price.
+    pub plus_price: Option<Amount>,
+    /// Plus coverage limit this product brings.
+    pub plus_limit: Option<Amount>,
+    /// Basic fee of the first replacement.
+    pub basic_fee1: Option<Amount>,
+    /// Basic fee of the second replacement.
+    pub basic_fee2: Option<Amount>,
+}
+
 /// A line of a fleet to compare.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -247,6 +263,9 @@ pub struct FleetLineRequest {
     pub product: Option<String>,
     /// Units, 1 by default.
     pub units: Option<u32>,
+    /// Figures a dealer quoted, in place of DJI's table.
+    #[serde(default = "none", deserialize_with = "object")]
+    pub quote: Option<QuoteRequest>,
 }
 
 /// A Basic against Plus comparison request (the TypeScript `CompareRequest`).
@@ -257,6 +276,9 @@ pub struct CompareRequest {
     pub product: Option<String>,
     /// Units of `product`, 1 by default.
     pub units: Option<u32>,
+    /// Figures a dealer quoted for `product` (with `fleet`, each line has its own).
+    #[serde(default = "none", deserialize_with = "object")]
+    pub quote: Option<QuoteRequest>,
     /// The fleet, instead of `product`.
     #[serde(default, deserialize_with = "objects")]
     pub fleet: Vec<FleetLineRequest>,
@@ -729,13 +751,16 @@ pub fn compare(request: &CompareRequest) -> Result<care_enterprise::CompareAnswe
             Ok(care_enterprise::FleetLine {
                 product: required(l.product.clone(), &format!("fleet[{i}].product"))?,
                 units: l.units.unwrap_or(1),
+                quote: quote_of(&format!("fleet[{i}].quote"), l.quote.as_ref())?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
     match (&request.product, fleet.is_empty()) {
-        (Some(product), true) => {
-            fleet.push(care_enterprise::FleetLine { product: product.clone(), units: request.units.unwrap_or(1) })
-        }
+        (Some(product), true) => fleet.push(care_enterprise::FleetLine {
+            product: product.clone(),
+            units: request.units.unwrap_or(1),
+            quote: quote_of("quote", request.quote.as_ref())?,
+        }),
         (Some(_), false) => {
             return Err(
                 Error::new(ErrorCode::InvalidRequest, "give `product` (and `units`) or `fleet`, not both").at("fleet")
@@ -743,6 +768,13 @@ pub fn compare(request: &CompareRequest) -> Result<care_enterprise::CompareAnswe
         }
         (None, _) if request.units.is_some() => {
             return Err(Error::new(ErrorCode::MissingField, "`units` needs `product` (or give `fleet`)").at("product"))
+        }
+        (None, _) if request.quote.is_some() => {
+            return Err(Error::new(
+                ErrorCode::InvalidRequest,
+                "`quote` goes with `product`; with `fleet`, give each line its own `quote`",
+            )
+            .at("quote"))
         }
         (None, _) => {}
     }
@@ -753,11 +785,30 @@ pub fn compare(request: &CompareRequest) -> Result<care_enterprise::CompareAnswe
     };
     care_enterprise::compare(&input).map_err(|e| {
         // A single `product` was read as a fleet of one line: name the request's own fields.
-        match (request.product.is_some(), e.field()) {
-            (true, Some("fleet[0].product")) => e.at("product"),
-            (true, Some("fleet[0].units")) => e.at("units"),
+        match (request.product.is_some(), e.field().and_then(|f| f.strip_prefix("fleet[0]."))) {
+            (true, Some(rest)) => {
+                let rest = rest.to_owned();
+                e.at(if rest == "product" || rest == "units" || rest.starts_with("quote.") {
+                    rest
+                } else {
+                    format!("fleet[0].{rest}")
+                })
+            }
             _ => e,
         }
+    })
+}
+
+/// The figures a dealer quoted, each whole yen (`invalid_amount` naming `<at>.<field>`).
+fn quote_of(at: &str, quote: Option<&QuoteRequest>) -> Result<care_enterprise::Quote> {
+    let Some(q) = quote else { return Ok(care_enterprise::Quote::default()) };
+    let amount = |field: &str, a: Option<&Amount>| yen(&format!("{at}.{field}"), a);
+    Ok(care_enterprise::Quote {
+        basic_price: amount("basicPrice", q.basic_price.as_ref())?,
+        basic_fee_1: amount("basicFee1", q.basic_fee1.as_ref())?,
+        basic_fee_2: amount("basicFee2", q.basic_fee2.as_ref())?,
+        plus_price: amount("plusPrice", q.plus_price.as_ref())?,
+        plus_limit: amount("plusLimit", q.plus_limit.as_ref())?,
     })
 }
 

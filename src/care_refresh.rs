@@ -26,7 +26,7 @@ use crate::catalog::{catalog, Allowance, Category, Edition, Flyaway, Plan, Produ
 use crate::error::clip;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Fee;
-use crate::time::{days_after, japan_date, Date, Instant, Period, Window};
+use crate::time::{days_after, days_until, japan_date, Date, Instant, Period, Window};
 
 /// Regions where Care Refresh is sold (CR-5): ISO 3166 codes, with `EU` for the Union as a whole.
 pub const REGIONS_SOLD: &[&str] = &[
@@ -400,6 +400,9 @@ pub struct Extension {
     pub period: Option<Period>,
     /// Last Japan date to buy it (through 24:00), when the chain allows one.
     pub buy_until: Option<Date>,
+    /// Whole days from today (the Japan date of "now") to `buyUntil`, 0 on that day, when it can
+    /// be bought now (`possible`); `null` otherwise. "Extend by 8 Dec: 5 days left".
+    pub days_left: Option<u32>,
     /// Its price.
     pub price: Fee,
     /// Months of coverage of the whole chain with the extension.
@@ -434,6 +437,9 @@ pub struct StatusAnswer {
     pub next_flyaway_fee: Fee,
     /// Manufacturer warranty extension (2-year plan, CR-10).
     pub warranty_extension: Option<Period>,
+    /// Whether the plan has expired with replacements left (`replacements.left`, `flyaway.left`):
+    /// they can no longer be used on this plan, whose service has ended (CR-13).
+    pub left_no_longer_usable: bool,
     /// Extension (CR-14).
     pub extension: Extension,
     /// The edition of the terms the plan was bought under.
@@ -495,6 +501,7 @@ pub fn status(input: &StatusInput<'_>) -> Result<StatusAnswer> {
         next_replacement_fee,
         next_flyaway_fee,
         warranty_extension,
+        left_no_longer_usable: state == State::Expired && replacements.left > 0,
         extension,
         edition: edition.into(),
         rules: rules.into_vec(),
@@ -611,6 +618,7 @@ fn extension(terms: &RefreshTerms, period: Period, state: State, today: Date, ch
         plan: None,
         period: None,
         buy_until: None,
+        days_left: None,
         price: Fee::NotOffered,
         total_months_after: None,
     };
@@ -628,12 +636,14 @@ fn extension(terms: &RefreshTerms, period: Period, state: State, today: Date, ch
         State::Active | State::Expired if today <= buy_until => ExtensionStatus::Available,
         State::Active | State::Expired => ExtensionStatus::WindowClosed,
     };
+    let possible = status == ExtensionStatus::Available;
     Ok(Extension {
-        possible: status == ExtensionStatus::Available,
+        possible,
         status,
         plan: Some(&ext.plan),
         period: Some(Period::of_months(days_after(period.end, 1)?, ext.months)?),
         buy_until: Some(buy_until),
+        days_left: if possible { days_until(today, buy_until) } else { None },
         price: terms.price_1y,
         total_months_after: Some(total_after),
     })

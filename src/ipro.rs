@@ -20,7 +20,10 @@
 //! before its first anniversary (T-2); the 5-year warranty starts the next day and lasts 48
 //! months, so a delivery on 2024-02-29 is covered through 2025-02-28, then 2025-03-01 …
 //! 2029-02-28. "Today" is the Japan date of "now" (T-1). Only the answers a question needs are
-//! required: membership and the 5-year list only decide years 2 to 5.
+//! required: membership and the 5-year list only decide years 2 to 5, and an answer left out is
+//! needed only when it changes whether this repair is free (issue 14): an HDD or a software fix
+//! in years 2 to 5 is paid whatever they are, and after year 5 a repair is paid in Japan or not.
+//! Then the phase is `undecided`, with the phases left open and the facts that would decide it.
 //!
 //! **Decisions** (the seed is silent; see the README): a software fix is free under the product
 //! warranty (the seed excludes it only from the 5-year warranty); a recorder in its first year
@@ -88,7 +91,7 @@ pub struct IproInput {
 }
 
 /// Where the product is in its warranty life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum Phase {
     /// The 1-year product warranty (IP-1).
     #[serde(rename = "product-warranty")]
@@ -102,6 +105,10 @@ pub enum Phase {
     /// No warranty at all: a kind without one, or outside Japan (IP-1).
     #[serde(rename = "not-covered")]
     NotCovered,
+    /// The answers given do not decide the phase, and whether this repair is free is the same in
+    /// every phase they leave open (`possiblePhases`, `undecidedBy`).
+    #[serde(rename = "undecided")]
+    Undecided,
 }
 
 /// Why a product has no warranty at all.
@@ -202,6 +209,13 @@ pub struct IproAnswer {
     pub failed: Failure,
     /// Where the product is now.
     pub phase: Phase,
+    /// Phase `undecided`: the phases the answers given leave open (present only then).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub possible_phases: Vec<Phase>,
+    /// Phase `undecided`: the request's fields, not given, that would decide the phase; this
+    /// repair's answer does not depend on them (present only then).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undecided_by: Vec<&'static str>,
     /// Why it has no warranty at all (phase `not-covered`); empty otherwise.
     pub not_covered: Vec<NotCoveredReason>,
     /// The product warranty (IP-1).
@@ -271,6 +285,179 @@ fn phase(
         .on_five_year_list
         .ok_or_else(|| missing("onFiveYearList", "in years 2 to 5 for a Partners Circle member"))?;
     Ok((if listed { Phase::Partners5y } else { Phase::Expired }, Vec::new()))
+}
+
+/// The facts a request may leave out, by their request field.
+const FACTS: [&str; 3] = ["inJapan", "partnersCircleMember", "onFiveYearList"];
+
+/// The input with these answers to the facts (in the order of [`FACTS`]).
+fn with_facts(input: &IproInput, facts: [bool; 3]) -> IproInput {
+    let [in_japan, member, listed] = facts;
+    IproInput {
+        in_japan: Some(in_japan),
+        partners_circle_member: Some(member),
+        on_five_year_list: Some(listed),
+        ..*input
+    }
+}
+
+/// Every way of answering the facts the request left out (the given ones as given).
+fn completions(input: &IproInput) -> Vec<[bool; 3]> {
+    let given = [input.in_japan, input.partners_circle_member, input.on_five_year_list];
+    let mut all = vec![[false; 3]];
+    for (i, fact) in given.iter().enumerate() {
+        let values: &[bool] = match fact {
+            Some(true) => &[true],
+            Some(false) => &[false],
+            None => &[false, true],
+        };
+        all = all
+            .into_iter()
+            .flat_map(|c| {
+                values.iter().map(move |v| {
+                    let mut c = c;
+                    if let Some(slot) = c.get_mut(i) {
+                        *slot = *v;
+                    }
+                    c
+                })
+            })
+            .collect();
+    }
+    all
+}
+
+/// What a phase means for this repair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Outcome {
+    phase: Phase,
+    not_covered: Vec<NotCoveredReason>,
+    /// Whether the phase has a service for the kind (the Japanese terms say how it is repaired).
+    serviced: bool,
+    free_repair: bool,
+    not_free: Option<NotFree>,
+    repair: Option<Repair>,
+    hdd_covered: Option<bool>,
+    covered_now: bool,
+}
+
+fn outcome(
+    input: &IproInput,
+    kind: &KindTerms,
+    on_site_extra_travel: bool,
+    (phase, not_covered): (Phase, Vec<NotCoveredReason>),
+) -> Outcome {
+    let service = match phase {
+        Phase::ProductWarranty => kind.service.product_warranty.as_ref(),
+        Phase::Partners5y => kind.service.partners_5y.as_ref(),
+        Phase::Expired => kind.service.paid.as_ref(),
+        Phase::NotCovered | Phase::Undecided => None,
+    };
+    let covered_now = matches!(phase, Phase::ProductWarranty | Phase::Partners5y);
+    let not_free = match phase {
+        Phase::NotCovered if !kind.repairable => Some(NotFree::NotRepairable),
+        Phase::NotCovered | Phase::Undecided => Some(NotFree::OutsideJapan),
+        Phase::Expired => Some(NotFree::Expired),
+        Phase::ProductWarranty | Phase::Partners5y => match (input.failed, service) {
+            (Failure::Hdd, Some(s)) if s.hdd_covered != Some(true) => Some(NotFree::HddNotCovered),
+            (Failure::Software, Some(s)) if !s.software_covered => Some(NotFree::SoftwareNotCovered),
+            _ => None,
+        },
+    };
+    let free_repair = not_free.is_none();
+    let repair = match (service, kind.repairable) {
+        (Some(s), _) => Some(Repair {
+            paid: !free_repair,
+            forms: s.forms.clone(),
+            forms_depend_on_model: kind.forms_depend_on_model,
+            on_site: s.on_site,
+            remote_areas_extra_travel_cost: s.on_site != OnSite::NotOffered && on_site_extra_travel,
+            rebuy: false,
+        }),
+        (None, false) => Some(Repair {
+            paid: true,
+            forms: Vec::new(),
+            forms_depend_on_model: false,
+            on_site: OnSite::NotOffered,
+            remote_areas_extra_travel_cost: false,
+            rebuy: true,
+        }),
+        (None, true) => None,
+    };
+    let hdd_covered = if kind.has_hdd { Some(service.and_then(|s| s.hdd_covered).unwrap_or(false)) } else { None };
+    Outcome { phase, not_covered, serviced: service.is_some(), free_repair, not_free, repair, hdd_covered, covered_now }
+}
+
+/// The outcome when the answers given decide the phase; otherwise, when this repair's answer is
+/// the same in every phase they leave open, that answer with phase `undecided`, the phases left
+/// open and the facts that would decide (else the `missing_field` of the first fact needed).
+fn decided_or_same(
+    input: &IproInput,
+    kind: &KindTerms,
+    on_site_extra_travel: bool,
+    decide: impl Fn(&IproInput) -> Result<(Phase, Vec<NotCoveredReason>)>,
+) -> Result<(Outcome, Vec<Phase>, Vec<&'static str>)> {
+    let missing = match decide(input) {
+        Ok(decided) => return Ok((outcome(input, kind, on_site_extra_travel, decided), Vec::new(), Vec::new())),
+        Err(e) if e.code() == ErrorCode::MissingField => e,
+        Err(e) => return Err(e),
+    };
+    let cases = completions(input);
+    let outcomes = cases
+        .iter()
+        .map(|facts| {
+            let complete = with_facts(input, *facts);
+            Ok(outcome(&complete, kind, on_site_extra_travel, decide(&complete)?))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let Some(first) = outcomes.first() else { return Err(missing) };
+    let same = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().all(f);
+    if !same(&|o| o.free_repair == first.free_repair && o.hdd_covered == first.hdd_covered) {
+        return Err(missing);
+    }
+    let mut phases: Vec<Phase> = outcomes.iter().map(|o| o.phase).collect();
+    phases.sort();
+    phases.dedup();
+    // A fact decides when two cases that differ in it alone are in different phases.
+    let undecided_by = FACTS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            cases.iter().zip(&outcomes).any(|(a, oa)| {
+                cases.iter().zip(&outcomes).any(|(b, ob)| {
+                    oa.phase != ob.phase && a.iter().zip(b.iter()).enumerate().all(|(j, (x, y))| (j == *i) != (x == y))
+                })
+            })
+        })
+        .map(|(_, f)| *f)
+        .collect();
+    // A reason true in every case: what failed, before the time.
+    let priority = [
+        NotFree::NotRepairable,
+        NotFree::HddNotCovered,
+        NotFree::SoftwareNotCovered,
+        NotFree::Expired,
+        NotFree::OutsideJapan,
+    ];
+    let merged = Outcome {
+        phase: if phases.len() == 1 { first.phase } else { Phase::Undecided },
+        not_covered: if same(&|o| o.not_covered == first.not_covered) { first.not_covered.clone() } else { Vec::new() },
+        serviced: same(&|o| o.serviced),
+        free_repair: first.free_repair,
+        not_free: if same(&|o| o.not_free == first.not_free) {
+            first.not_free
+        } else {
+            priority.into_iter().find(|r| outcomes.iter().any(|o| o.not_free == Some(*r)))
+        },
+        repair: if same(&|o| o.repair == first.repair) { first.repair.clone() } else { None },
+        hdd_covered: first.hdd_covered,
+        covered_now: same(&|o| o.covered_now),
+    };
+    if merged.phase == Phase::Undecided {
+        Ok((merged, phases, undecided_by))
+    } else {
+        Ok((merged, Vec::new(), Vec::new()))
+    }
 }
 
 /// Whether the 5-year warranty applies, from what is known.
@@ -350,51 +537,14 @@ pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
         })?
         .0;
 
-    let (phase, not_covered) = phase(input, kind, today, year_1, partners_period)?;
+    let extra_travel = terms.on_site_area.remote_areas_extra_travel_cost;
+    let (found, possible_phases, undecided_by) =
+        decided_or_same(input, kind, extra_travel, |i| phase(i, kind, today, year_1, partners_period))?;
     let (eligible, not_eligible) = partners_eligibility(input, kind);
-
-    let service = match phase {
-        Phase::ProductWarranty => kind.service.product_warranty.as_ref(),
-        Phase::Partners5y => kind.service.partners_5y.as_ref(),
-        Phase::Expired => kind.service.paid.as_ref(),
-        Phase::NotCovered => None,
-    };
-    let covered_now = matches!(phase, Phase::ProductWarranty | Phase::Partners5y);
-    let not_free = match phase {
-        Phase::NotCovered if !kind.repairable => Some(NotFree::NotRepairable),
-        Phase::NotCovered => Some(NotFree::OutsideJapan),
-        Phase::Expired => Some(NotFree::Expired),
-        Phase::ProductWarranty | Phase::Partners5y => match (input.failed, service) {
-            (Failure::Hdd, Some(s)) if s.hdd_covered != Some(true) => Some(NotFree::HddNotCovered),
-            (Failure::Software, Some(s)) if !s.software_covered => Some(NotFree::SoftwareNotCovered),
-            _ => None,
-        },
-    };
-    let free_repair = not_free.is_none();
-    if input.failed != Failure::Unit || service.is_some() {
+    let Outcome { phase, not_covered, serviced, free_repair, not_free, repair, hdd_covered, covered_now } = found;
+    if input.failed != Failure::Unit || serviced {
         rules.add(&[RuleId::Ip3]);
     }
-    let repair = match (service, kind.repairable) {
-        (Some(s), _) => Some(Repair {
-            paid: !free_repair,
-            forms: s.forms.clone(),
-            forms_depend_on_model: kind.forms_depend_on_model,
-            on_site: s.on_site,
-            remote_areas_extra_travel_cost: s.on_site != OnSite::NotOffered
-                && terms.on_site_area.remote_areas_extra_travel_cost,
-            rebuy: false,
-        }),
-        (None, false) => Some(Repair {
-            paid: true,
-            forms: Vec::new(),
-            forms_depend_on_model: false,
-            on_site: OnSite::NotOffered,
-            remote_areas_extra_travel_cost: false,
-            rebuy: true,
-        }),
-        (None, true) => None,
-    };
-    let hdd_covered = if kind.has_hdd { Some(service.and_then(|s| s.hdd_covered).unwrap_or(false)) } else { None };
     let exclusions = if covered_now { terms.exclusions.iter().map(|x| x.id.clone()).collect() } else { Vec::new() };
     if covered_now {
         rules.add(&[RuleId::Ip4]);
@@ -410,6 +560,8 @@ pub fn ipro(input: &IproInput) -> Result<IproAnswer> {
         today,
         failed: input.failed,
         phase,
+        possible_phases,
+        undecided_by,
         not_covered,
         product_warranty: ProductWarranty {
             plan: terms.product_warranty.plan.clone(),
@@ -480,6 +632,33 @@ mod tests {
         assert_eq!(ipro(&q).unwrap_err().code(), ErrorCode::MissingField);
         q.partners_circle_member = Some(false);
         assert_eq!(ipro(&q).unwrap().phase, Phase::Expired);
+    }
+
+    #[test]
+    fn unknowns_that_cannot_change_the_repair_are_not_needed() {
+        let mut q = ask(Kind::Recorder, "2024-04-01", "2026-11-20T10:00:00+09:00");
+        q.partners_circle_member = None;
+        q.on_five_year_list = None;
+        q.failed = Failure::Hdd;
+        let a = ipro(&q).unwrap();
+        assert_eq!((a.phase, a.free_repair, a.not_free), (Phase::Undecided, false, Some(NotFree::HddNotCovered)));
+        assert_eq!(a.possible_phases, [Phase::Partners5y, Phase::Expired]);
+        assert_eq!(a.undecided_by, ["partnersCircleMember", "onFiveYearList"]);
+        // Every completion of the unknowns agrees with the merged answer on what is decided.
+        for (m, l) in [(false, false), (true, false), (true, true)] {
+            let full = ipro(&IproInput { partners_circle_member: Some(m), on_five_year_list: Some(l), ..q }).unwrap();
+            assert!(a.possible_phases.contains(&full.phase));
+            assert_eq!((full.free_repair, full.hdd_covered, &full.repair), (a.free_repair, a.hdd_covered, &a.repair));
+        }
+        // The unit itself: free under the 5-year warranty, paid otherwise: needed.
+        q.failed = Failure::Unit;
+        assert_eq!(ipro(&q).unwrap_err().field(), Some("partnersCircleMember"));
+        // A member not on the list: decided (expired), nothing undecided.
+        q.partners_circle_member = Some(true);
+        q.on_five_year_list = Some(false);
+        let a = ipro(&q).unwrap();
+        assert_eq!(a.phase, Phase::Expired);
+        assert!(a.possible_phases.is_empty() && a.undecided_by.is_empty());
     }
 
     #[test]

@@ -227,6 +227,19 @@ pub fn days_after(date: Date, days: u32) -> Result<Date> {
     date.checked_add_days(Days::new(u64::from(days))).and_then(in_range).ok_or_else(|| Error::out_of_range("a date"))
 }
 
+/// Whole calendar days from `from` to `to` (0 on the same date); `None` when `to` is before `from`.
+///
+/// ```
+/// use coverage_calc::time::{days_until, parse_date};
+/// let d = |s| parse_date("d", s).unwrap();
+/// assert_eq!(days_until(d("2026-12-03"), d("2026-12-08")), Some(5));
+/// assert_eq!(days_until(d("2026-12-08"), d("2026-12-08")), Some(0));
+/// assert_eq!(days_until(d("2026-12-09"), d("2026-12-08")), None);
+/// ```
+pub fn days_until(from: Date, to: Date) -> Option<u32> {
+    u32::try_from(to.signed_duration_since(from).num_days()).ok()
+}
+
 /// `date` minus `days` calendar days.
 pub fn days_before(date: Date, days: u32) -> Result<Date> {
     date.checked_sub_days(Days::new(u64::from(days))).and_then(in_range).ok_or_else(|| Error::out_of_range("a date"))

@@ -142,7 +142,10 @@ export interface Count { given: number; used: number; left: number }
 export type ExtensionStatus = "available" | "not-started" | "window-closed" | "chain-at-maximum" | "not-in-edition";
 export interface Extension {
   possible: boolean; status: ExtensionStatus; plan: PlanId | null; period: Period | null;
-  buyUntil: DateString | null; price: Fee; totalMonthsAfter: number | null;
+  buyUntil: DateString | null;
+  /** Whole days from today (Japan date of `now`) to `buyUntil`, 0 on that day; null unless `possible`. */
+  daysLeft: number | null;
+  price: Fee; totalMonthsAfter: number | null;
 }
 
 export interface StatusAnswer {
@@ -154,6 +157,8 @@ export interface StatusAnswer {
   warrantyRepairs: number;
   nextReplacementFee: Fee; nextFlyawayFee: Fee;
   warrantyExtension: Period | null;
+  /** Expired with replacements left: they can no longer be used on this plan (lead with the extension, not "Expired"). */
+  leftNoLongerUsable: boolean;
   extension: Extension;
   edition: EditionRef;
   rules: RuleId[];
@@ -230,6 +235,10 @@ export interface Renew {
   replacementsLeft: number | null; ownShare: OwnShare | null; conditionMet: boolean;
   /** E, E+7, E+8, E+30 around the expiry date E (T-4). */
   dates: { validUntil: DateString; withoutVideoUntil: DateString; withVideoFrom: DateString; withVideoUntil: DateString };
+  /** When `possible`: the last date it stays possible as the request stands (E+30 with a passed video inspection, else E+7); else null. */
+  buyUntil: DateString | null;
+  /** Whole days from today (Japan date of `now`) to `buyUntil`, 0 on that day; null unless `possible`. */
+  daysLeft: number | null;
   videoInspection: "not-needed" | "needed" | "passed";
   /** What a special-handling request needs. */
   needs: ("serial-number" | "video-link" | "plan-wanted")[];
@@ -289,6 +298,8 @@ export interface EnterpriseStatusAnswer {
   claims: AppliedClaim[];
   gives: EnterpriseGives;
   warrantyExtension: Period | null;
+  /** Expired with replacements (Basic) or limit (Plus) left: no longer usable; Renew does not carry it over. */
+  leftNoLongerUsable: boolean;
   renew: Renew;
   reminders: Reminder[];
   rules: RuleId[];
@@ -336,10 +347,21 @@ export interface PlusContractAnswer {
   rules: RuleId[];
 }
 
-/** `compare` (EN-13): a product (`product`, `units`) or a fleet. */
+/**
+ * Figures a dealer quoted for one unit of a product (EN-13), whole yen each; any may be left out.
+ * Each is used in place of DJI's figure, published or not, and marked in the answer
+ * (`CompareSide.quoted`). A quote for a plan the product does not take is `plan_not_offered`.
+ */
+export interface CompareQuote {
+  basicPrice?: YenInput; plusPrice?: YenInput; plusLimit?: YenInput; basicFee1?: YenInput; basicFee2?: YenInput;
+}
+export interface CompareFleetLine { product: string; units?: number; quote?: CompareQuote }
+/** `compare` (EN-13): a product (`product`, `units`, `quote`) or a fleet (each line with its own `quote`). */
 export interface CompareRequest {
   product?: string; units?: number;
-  fleet?: { product: string; units?: number }[];
+  /** With `product` only. */
+  quote?: CompareQuote;
+  fleet?: CompareFleetLine[];
   /** Compare 0 … this many incidents (at most 1000). */
   incidents: number;
   /** The repair cost of one incident. */
@@ -349,9 +371,26 @@ export interface CompareMissing {
   product: string; plan: "enterprise-basic" | "enterprise-plus";
   item: "plan-not-offered" | "price" | "replacement-fee-1" | "replacement-fee-2" | "limit";
 }
+export type CompareItem = "price" | "replacement-fee-1" | "replacement-fee-2" | "limit";
+/** A figure that came from a dealer's quote, not DJI's table. */
+export interface CompareQuoted {
+  /** The fleet line it was quoted on (0 for a single `product`). */
+  line: number;
+  product: string; plan: "enterprise-basic" | "enterprise-plus"; item: CompareItem;
+  /** The quoted figure, per unit. */
+  amount: Money;
+  /** DJI's published figure it replaces; `null` when DJI publishes none. */
+  published: Money | null;
+}
 export interface CompareSide {
   plan: "enterprise-basic" | "enterprise-plus"; complete: boolean;
   price: Money | null; limit: Money | null; missing: CompareMissing[];
+  /**
+   * Present only when some figure of this side came from a quote. Mark the side's `price` when an
+   * item is `price`, its `limit` when one is `limit`; the rows' `basicIncidents` when a Basic fee is
+   * quoted, `plusIncidents` when a limit is; a total when its side has any.
+   */
+  quoted?: CompareQuoted[];
 }
 export interface CompareRow {
   incidents: number;
@@ -366,7 +405,11 @@ export interface CompareAnswer {
   /** The first number of incidents at which Plus is cheaper; null when not within 0 … N or unknown. */
   plusCheaperFrom: number | null;
   /** Basic fees higher than the repair cost: the customer pays the repair instead. */
-  repairInstead: { product: string; replacement: number; fee: Money; repairCost: Money }[];
+  repairInstead: {
+    product: string; replacement: number; fee: Money; repairCost: Money;
+    /** Present (`true`) only when the fee is a quoted figure. */
+    quoted?: true;
+  }[];
   assumptions: string[];
   rules: RuleId[];
 }
@@ -397,7 +440,13 @@ export type IproFailure = "unit" | "hdd" | "software";
 export type IproForm = "replacement-unit" | "pick-up" | "on-site";
 export type IproOnSite = "included" | "extra-cost" | "not-offered";
 export type IproPayer = "partner" | "ipro";
-export type IproPhase = "product-warranty" | "partners-5y" | "expired" | "not-covered";
+/**
+ * `undecided`: the request left out answers that decide the phase (`undecidedBy`), and this
+ * repair's answer (`freeRepair`) is the same in every phase they leave open (`possiblePhases`).
+ */
+export type IproPhase = "product-warranty" | "partners-5y" | "expired" | "not-covered" | "undecided";
+/** The answers an i-PRO request may leave out when they cannot change this repair's answer. */
+export type IproFact = "inJapan" | "partnersCircleMember" | "onFiveYearList";
 export type IproNotCoveredReason = "kind-not-warranted" | "outside-japan";
 export type IproPartnersReason = "kind-not-eligible" | "outside-japan" | "not-member" | "not-on-list";
 export type IproNotFree = "expired" | "hdd-not-covered" | "software-not-covered" | "outside-japan" | "not-repairable";
@@ -431,11 +480,17 @@ export interface IproRequest {
   kind: IproKind | string;
   /** The end user's delivery date (納品日), a Japan date; not after today. */
   deliveryDate: DateString;
-  /** Sold to a Partners Circle member (IP-2). Needed only in years 2 to 5 (else `missing_field`). */
+  /**
+   * Sold to a Partners Circle member (IP-2). Needed only in years 2 to 5, and only when it changes
+   * whether this repair is free (else `missing_field`); an HDD or a software fix there is paid either way.
+   */
   partnersCircleMember?: boolean | null;
-  /** The model is on i-PRO's 5-year list (IP-2). Needed only in years 2 to 5 for a member. */
+  /** The model is on i-PRO's 5-year list (IP-2). Needed as membership is, for a member. */
   onFiveYearList?: boolean | null;
-  /** Sold and used in Japan (IP-1). Needed for every kind but `non-repairable`. */
+  /**
+   * Sold and used in Japan (IP-1). Needed for every kind but `non-repairable` when it changes
+   * whether this repair is free (not after year 5, for instance).
+   */
   inJapan?: boolean | null;
   /** What failed; `unit` by default. `hdd` only for a recorder. */
   failed?: IproFailure | null;
@@ -459,6 +514,10 @@ export interface IproAnswer {
   today: DateString;
   failed: IproFailure;
   phase: IproPhase;
+  /** Phase `undecided` only: the phases left open (a concrete phase each). */
+  possiblePhases?: Exclude<IproPhase, "undecided">[];
+  /** Phase `undecided` only: the facts not given that would decide the phase (not this repair's answer). */
+  undecidedBy?: IproFact[];
   /** Why there is no warranty at all (phase `not-covered`); empty otherwise. */
   notCovered: IproNotCoveredReason[];
   productWarranty: { plan: "ipro-warranty"; period: Period; applies: boolean };
@@ -473,7 +532,10 @@ export interface IproAnswer {
   /** Whether this repair is free now, subject to the exclusions. */
   freeRepair: boolean;
   notFree: IproNotFree | null;
-  /** `null` outside Japan (the Japanese terms do not say). */
+  /**
+   * `null` outside Japan (the Japanese terms do not say), and in phase `undecided` when the phases
+   * left open repair differently (e.g. in Japan or not).
+   */
   repair: IproRepair | null;
   /** Recorders only: whether the HDD is covered now. */
   hddCovered: boolean | null;

@@ -199,10 +199,20 @@ const PLUS_CONTRACT: &[Field] = &[
     opt("claims", Kind::List(&Kind::Object(CONTRACT_CLAIM))),
     req("now", Kind::Instant),
 ];
-const FLEET_LINE: &[Field] = &[req("product", Kind::Product(EN)), opt("units", Kind::Count)];
+/// Figures a dealer quoted (EN-13), for the plans the product takes.
+const QUOTE: &[Field] = &[
+    opt("basicPrice", Kind::Amount),
+    opt("basicFee1", Kind::Amount),
+    opt("basicFee2", Kind::Amount),
+    opt("plusPrice", Kind::Amount),
+    opt("plusLimit", Kind::Amount),
+];
+const FLEET_LINE: &[Field] =
+    &[req("product", Kind::Product(EN)), opt("units", Kind::Count), opt("quote", Kind::Object(QUOTE))];
 const COMPARE: &[Field] = &[
     opt("product", Kind::Product(EN)),
     opt("units", Kind::Count),
+    opt("quote", Kind::Object(QUOTE)),
     opt("fleet", Kind::List(&Kind::Object(FLEET_LINE))),
     req("incidents", Kind::Count),
     req("repairCost", Kind::Amount),
@@ -813,16 +823,38 @@ fn plus_contract_request() -> BoxedStrategy<Value> {
 /// `compare` (EN-13): a product and its units, or a fleet; a few incidents, now and then many.
 fn compare_request() -> BoxedStrategy<Value> {
     let products = catalog().products_of(EN);
-    let one = (select(products.clone()), slot(1u64..=20)).prop_map(|(product, units)| {
-        let mut r = object(vec![("product", product.id.as_str().into())]);
-        units.put(&mut r, "units", Value::from);
-        r
-    });
-    let line = (select(products), slot(1u64..=5)).prop_map(|(product, units)| {
-        let mut l = object(vec![("product", product.id.as_str().into())]);
-        units.put(&mut l, "units", Value::from);
-        Value::Object(l)
-    });
+    // A quote: some of the figures of the plans the product takes (none, often).
+    let quote = |product: &'static Product| {
+        let fields: Vec<&'static str> = [
+            ("enterprise-basic", ["basicPrice", "basicFee1", "basicFee2"].as_slice()),
+            ("enterprise-plus", ["plusPrice", "plusLimit"].as_slice()),
+        ]
+        .into_iter()
+        .filter(|(plan, _)| product.plans.iter().any(|p| p == plan))
+        .flat_map(|(_, fields)| fields.iter().copied())
+        .collect();
+        let n = fields.len();
+        slot(prop::collection::vec((any::<bool>(), yen(1_500_000)), n..=n).prop_map(move |figures| {
+            let quoted = fields.iter().zip(figures).filter(|(_, (given, _))| *given);
+            Value::Object(quoted.map(|(k, (_, v))| ((*k).to_owned(), v)).collect())
+        }))
+    };
+    let one = select(products.clone())
+        .prop_flat_map(move |product| (Just(product), slot(1u64..=20), quote(product)))
+        .prop_map(|(product, units, quote)| {
+            let mut r = object(vec![("product", product.id.as_str().into())]);
+            units.put(&mut r, "units", Value::from);
+            quote.put(&mut r, "quote", |q| q);
+            r
+        });
+    let line = select(products).prop_flat_map(move |product| (Just(product), slot(1u64..=5), quote(product))).prop_map(
+        |(product, units, quote)| {
+            let mut l = object(vec![("product", product.id.as_str().into())]);
+            units.put(&mut l, "units", Value::from);
+            quote.put(&mut l, "quote", |q| q);
+            Value::Object(l)
+        },
+    );
     let fleet = prop::collection::vec(line, 1..=3).prop_map(|lines| object(vec![("fleet", Value::Array(lines))]));
     let incidents = prop_oneof![6 => 0u64..=12, 1 => 0u64..=1000];
     (prop_oneof![one, fleet], incidents, yen(2_000_000))

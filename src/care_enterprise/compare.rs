@@ -3,13 +3,56 @@
 // The family's shared imports, helpers and types (mod.rs) and its other questions.
 use super::*;
 
-/// A line of a fleet: a product and how many units.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A line of a fleet: a product, how many units, and the figures a dealer quoted for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FleetLine {
     /// Product id.
     pub product: String,
     /// Units (at least 1).
     pub units: u32,
+    /// Figures quoted by a dealer, per unit (EN-13): used instead of DJI's table, and marked.
+    pub quote: Quote,
+}
+
+/// Figures a dealer quoted for one unit of a product (EN-13). Each is used in place of DJI's
+/// figure, published or not, and the answer marks it (`Side::quoted`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Quote {
+    /// Basic plan price.
+    pub basic_price: Option<Yen>,
+    /// Basic fee of the first replacement.
+    pub basic_fee_1: Option<Yen>,
+    /// Basic fee of the second replacement.
+    pub basic_fee_2: Option<Yen>,
+    /// Plus plan price.
+    pub plus_price: Option<Yen>,
+    /// Plus coverage limit this product brings.
+    pub plus_limit: Option<Yen>,
+}
+
+impl Quote {
+    /// Whether nothing is quoted.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A figure of the comparison that came from a dealer's quote, not from DJI's table (EN-13).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quoted {
+    /// The fleet line it was quoted on (0 for a single `product`).
+    pub line: u32,
+    /// Product id.
+    pub product: String,
+    /// Plan id.
+    pub plan: &'static str,
+    /// `price`, `replacement-fee-1`, `replacement-fee-2` or `limit` (as in [`Missing`]).
+    pub item: &'static str,
+    /// The quoted figure, per unit.
+    pub amount: Money,
+    /// DJI's published figure it replaces; `null` when DJI publishes none.
+    pub published: Option<Money>,
 }
 
 /// A question: for 0 … N incidents of a given repair cost, what does the customer pay under Basic
@@ -48,6 +91,9 @@ pub struct RepairInstead {
     pub fee: Money,
     /// The repair cost, which is lower.
     pub repair_cost: Money,
+    /// The fee is a quoted figure (present only then, as `true`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quoted: bool,
 }
 
 /// One plan's side of the comparison.
@@ -62,8 +108,12 @@ pub struct Side {
     pub price: Option<Money>,
     /// Plus: the shared limit of the fleet (sum of limits × units, EN-6).
     pub limit: Option<Money>,
-    /// What is not published or not offered.
+    /// What is not published or not offered (and not quoted).
     pub missing: Vec<Missing>,
+    /// The figures of this side that came from a quote (present only when there are some): the
+    /// side's `price`, `limit` and the rows' incidents and totals of this plan are built on them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quoted: Vec<Quoted>,
 }
 
 /// One row of the comparison: a number of incidents.
@@ -158,43 +208,104 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
         units_total = units_total.checked_add(line.units).filter(|u| *u <= MAX_UNITS).ok_or_else(|| {
             Error::new(ErrorCode::InvalidValue, format!("a fleet has at most {MAX_UNITS} units")).at(at("units"))
         })?;
-        lines.push((product, terms, line.units));
+        // A quote is for a plan the product takes: it fills in figures, it does not add a plan.
+        let q = &line.quote;
+        let basic_quote = [("basicPrice", q.basic_price), ("basicFee1", q.basic_fee_1), ("basicFee2", q.basic_fee_2)];
+        let plus_quote = [("plusPrice", q.plus_price), ("plusLimit", q.plus_limit)];
+        for (kind, quoted) in [(PlanKind::Basic, &basic_quote[..]), (PlanKind::Plus, &plus_quote[..])] {
+            if let Some((name, _)) = quoted.iter().find(|(_, v)| v.is_some()).filter(|_| !offers(product, kind)) {
+                return Err(Error::new(
+                    ErrorCode::PlanNotOffered,
+                    format!(
+                        "product `{}` has no `{}` in DJI's table: a quote fills in its figures, it cannot add the plan",
+                        product.id,
+                        kind.id()
+                    ),
+                )
+                .at(at(&format!("quote.{name}"))));
+            }
+        }
+        lines.push((u32::try_from(i).unwrap_or(u32::MAX), product, terms, line.units, line.quote));
     }
     let mut basic_missing = Vec::new();
     let mut plus_missing = Vec::new();
+    let mut basic_quoted = Vec::new();
+    let mut plus_quoted = Vec::new();
     let mut basic_price = Some(Yen::ZERO);
     let mut plus_price = Some(Yen::ZERO);
     let mut plus_limit = Some(Yen::ZERO);
     let mut repair_instead = Vec::new();
+    // The Basic fees of each unit, in turn: every unit's first replacement, then every unit's second.
+    let mut units: Vec<(Option<Yen>, Option<Yen>)> = Vec::new();
     let miss = |list: &mut Vec<Missing>, product: &Product, plan: PlanKind, item: &'static str| {
         list.push(Missing { product: product.id.clone(), plan: plan.id(), item });
     };
-    for (product, terms, units) in &lines {
+    for (line, product, terms, n, quote) in &lines {
+        // A figure: the quote when there is one (marked), else DJI's (or missing).
+        let figure = |list: &mut Vec<Missing>,
+                      quoted: &mut Vec<Quoted>,
+                      plan: PlanKind,
+                      item: &'static str,
+                      dji: Fee,
+                      quote: Option<Yen>| match quote {
+            Some(amount) => {
+                quoted.push(Quoted {
+                    line: *line,
+                    product: product.id.clone(),
+                    plan: plan.id(),
+                    item,
+                    amount: yen(amount),
+                    published: published(dji).map(yen),
+                });
+                Some((amount, true))
+            }
+            None => {
+                let found = published(dji).map(|a| (a, false));
+                if found.is_none() {
+                    miss(list, product, plan, item);
+                }
+                found
+            }
+        };
         if !offers(product, PlanKind::Basic) {
             miss(&mut basic_missing, product, PlanKind::Basic, "plan-not-offered");
             basic_price = None;
         } else {
-            match published(terms.basic_price) {
-                Some(p) => basic_price = basic_price.map(|t| plus(t, times(p, *units)?)).transpose()?,
-                None => {
-                    miss(&mut basic_missing, product, PlanKind::Basic, "price");
-                    basic_price = None;
+            let price = figure(
+                &mut basic_missing,
+                &mut basic_quoted,
+                PlanKind::Basic,
+                "price",
+                terms.basic_price,
+                quote.basic_price,
+            );
+            basic_price = match (basic_price, price) {
+                (Some(t), Some((p, _))) => Some(plus(t, times(p, *n)?)?),
+                _ => None,
+            };
+            let mut fees = [None, None];
+            for (slot, (fee, q, item)) in fees.iter_mut().zip([
+                (terms.basic_fee_1, quote.basic_fee_1, "replacement-fee-1"),
+                (terms.basic_fee_2, quote.basic_fee_2, "replacement-fee-2"),
+            ]) {
+                *slot = figure(&mut basic_missing, &mut basic_quoted, PlanKind::Basic, item, fee, q);
+            }
+            for (k, found) in fees.iter().enumerate() {
+                if let Some((f, quoted)) = *found {
+                    if f > input.repair_cost {
+                        repair_instead.push(RepairInstead {
+                            product: product.id.clone(),
+                            replacement: u32::try_from(k).unwrap_or(0).saturating_add(1),
+                            fee: yen(f),
+                            repair_cost: yen(input.repair_cost),
+                            quoted,
+                        });
+                    }
                 }
             }
-            for (n, (fee, item)) in [(terms.basic_fee_1, "replacement-fee-1"), (terms.basic_fee_2, "replacement-fee-2")]
-                .into_iter()
-                .enumerate()
-            {
-                match published(fee) {
-                    None => miss(&mut basic_missing, product, PlanKind::Basic, item),
-                    Some(f) if f > input.repair_cost => repair_instead.push(RepairInstead {
-                        product: product.id.clone(),
-                        replacement: u32::try_from(n).unwrap_or(0).saturating_add(1),
-                        fee: yen(f),
-                        repair_cost: yen(input.repair_cost),
-                    }),
-                    Some(_) => {}
-                }
+            let [f1, f2] = fees;
+            for _ in 0..*n {
+                units.push((f1.map(|f| f.0), f2.map(|f| f.0)));
             }
         }
         if !offers(product, PlanKind::Plus) {
@@ -202,33 +313,36 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
             plus_price = None;
             plus_limit = None;
         } else {
-            match published(terms.plus_price) {
-                Some(p) => plus_price = plus_price.map(|t| plus(t, times(p, *units)?)).transpose()?,
-                None => {
-                    miss(&mut plus_missing, product, PlanKind::Plus, "price");
-                    plus_price = None;
-                }
-            }
-            match published(terms.plus_limit) {
-                Some(l) => plus_limit = plus_limit.map(|t| plus(t, times(l, *units)?)).transpose()?,
-                None => {
-                    miss(&mut plus_missing, product, PlanKind::Plus, "limit");
-                    plus_limit = None;
-                }
-            }
+            let price = figure(
+                &mut plus_missing,
+                &mut plus_quoted,
+                PlanKind::Plus,
+                "price",
+                terms.plus_price,
+                quote.plus_price,
+            );
+            plus_price = match (plus_price, price) {
+                (Some(t), Some((p, _))) => Some(plus(t, times(p, *n)?)?),
+                _ => None,
+            };
+            let limit = figure(
+                &mut plus_missing,
+                &mut plus_quoted,
+                PlanKind::Plus,
+                "limit",
+                terms.plus_limit,
+                quote.plus_limit,
+            );
+            plus_limit = match (plus_limit, limit) {
+                (Some(t), Some((l, _))) => Some(plus(t, times(l, *n)?)?),
+                _ => None,
+            };
         }
     }
     if !repair_instead.is_empty() {
         rules.add(&[RuleId::En4]);
     }
-    // The Basic fees of each unit, in turn: every unit's first replacement, then every unit's second.
     let basic_fees_known = !basic_missing.iter().any(|m| m.item != "price");
-    let mut units: Vec<(Option<Yen>, Option<Yen>)> = Vec::new();
-    for (_, terms, n) in &lines {
-        for _ in 0..*n {
-            units.push((published(terms.basic_fee_1), published(terms.basic_fee_2)));
-        }
-    }
     let mut used_per_unit: Vec<u32> = vec![0; units.len()];
     let mut rows = Vec::new();
     let mut basic_incidents = Yen::ZERO;
@@ -294,6 +408,16 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
         });
     }
     let _ = data;
+    let mut assumptions = vec![
+        "one-incident-costs-the-repair-cost-given",
+        "incidents-fall-on-the-units-in-turn",
+        "basic-at-most-2-replacements-per-unit-then-full-repair",
+        "all-plus-units-share-one-limit",
+        "plans-bought-for-every-unit",
+    ];
+    if !basic_quoted.is_empty() || !plus_quoted.is_empty() {
+        assumptions.push("quoted-figures-are-the-dealers-not-djis");
+    }
     Ok(CompareAnswer {
         family: Family::CareEnterprise,
         units: units_total,
@@ -304,6 +428,7 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
             price: basic_price.map(yen),
             limit: None,
             missing: basic_missing,
+            quoted: basic_quoted,
         },
         plus: Side {
             plan: PlanKind::Plus.id(),
@@ -311,17 +436,12 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
             price: plus_price.map(yen),
             limit: plus_limit.map(yen),
             missing: plus_missing,
+            quoted: plus_quoted,
         },
         rows,
         plus_cheaper_from,
         repair_instead,
-        assumptions: vec![
-            "one-incident-costs-the-repair-cost-given",
-            "incidents-fall-on-the-units-in-turn",
-            "basic-at-most-2-replacements-per-unit-then-full-repair",
-            "all-plus-units-share-one-limit",
-            "plans-bought-for-every-unit",
-        ],
+        assumptions,
         rules: rules.into_vec(),
     })
 }

@@ -42,7 +42,7 @@ use crate::answer::{
 use crate::catalog::{catalog, Category, EnterpriseRules, EnterpriseTerms, Family, Plan, PlusMode, Product};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{minus_floor, percent, plus, published, times, Fee, Money, Yen};
-use crate::time::{days_after, days_before, japan_date, Date, Instant, Period, Window};
+use crate::time::{days_after, days_before, days_until, japan_date, Date, Instant, Period, Window};
 
 mod buy;
 mod compare;

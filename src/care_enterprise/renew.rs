@@ -110,6 +110,13 @@ pub struct Renew {
     pub condition_met: bool,
     /// The windows.
     pub dates: RenewDates,
+    /// When it can be bought now (`possible`): the last Japan date it stays possible as the
+    /// request stands: E + 30 once the video inspection is passed, else E + 7 (after which one is
+    /// needed, EN-11); `null` otherwise.
+    pub buy_until: Option<Date>,
+    /// Whole days from today (the Japan date of "now") to `buyUntil`, 0 on that day; `null` when
+    /// not possible now. "Renew by 8 Dec: 5 days left".
+    pub days_left: Option<u32>,
     /// Whether a video inspection is needed now, and whether it is passed.
     pub video_inspection: VideoInspection,
     /// What a special-handling request needs (EN-11): `serial-number`, `video-link`, `plan-wanted`.
@@ -220,15 +227,20 @@ pub(super) fn renew(
         ),
         _ => (Fee::NotOffered, Fee::NotOffered, Fee::NotOffered),
     };
+    let possible = status == RenewStatus::Available;
+    let buy_until =
+        possible.then_some(if facts.video_passed { dates.with_video_until } else { dates.without_video_until });
     Ok(Renew {
         plan: target.map(PlanKind::id),
-        possible: status == RenewStatus::Available,
+        possible,
         status,
         stage,
         replacements_left: facts.replacements_left,
         own_share: facts.own_share,
         condition_met: facts.condition_met,
         dates,
+        buy_until,
+        days_left: buy_until.and_then(|d| days_until(today, d)),
         video_inspection,
         needs,
         price,

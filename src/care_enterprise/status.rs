@@ -119,6 +119,9 @@ pub struct StatusAnswer {
     pub gives: Gives,
     /// Basic Renew: the extended manufacturer warranty (EN-8).
     pub warranty_extension: Option<Period>,
+    /// Whether the plan has expired with something left (Basic: replacements; Plus: limit): it
+    /// can no longer be used (EN-3); Renew does not carry it over (EN-8, EN-9).
+    pub left_no_longer_usable: bool,
     /// Renew of this plan (EN-8 … EN-11).
     pub renew: Renew,
     /// Renewal reminder e-mails (EN-12).
@@ -313,6 +316,8 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
     let renew = renew(base, product, terms, period, today, facts, &mut rules)?;
     rules.add(&[RuleId::En12]);
     let reminders = reminders(period.end, today, data)?;
+    let something_left = replacements.is_some_and(|c: Count| c.left > 0)
+        || limit.as_ref().and_then(|l| l.left).is_some_and(|m| m.amount > Decimal::ZERO);
     Ok(StatusAnswer {
         family: Family::CareEnterprise,
         plan: plan.id.clone(),
@@ -326,6 +331,7 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
         claims: applied,
         gives: gives(kind, terms, data),
         warranty_extension: if kind == PlanKind::BasicRenew { Some(period) } else { None },
+        left_no_longer_usable: state == State::Expired && something_left,
         renew,
         reminders,
         rules: rules.into_vec(),

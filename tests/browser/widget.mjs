@@ -886,7 +886,8 @@ try {
     await check(`axe: ipro mode with the answer, the timeline, the exclusions and an error (${lang})`, async () => {
       await setAttrs(axePage, { mode: "ipro", product: null, now: "2026-04-01T00:00:00+09:00" });
       await runAxe(`ipro empty ${lang}`);
-      await fillIpro(axePage, { kind: "recorder", deliveryDate: "2025-04-01", inJapan: true, partnersCircleMember: true, onFiveYearList: true, failed: "hdd" });
+      // A unit failure: the list decides whether it is free, so "unknown" is an error (an HDD would be paid either way and answered, issue 14).
+      await fillIpro(axePage, { kind: "recorder", deliveryDate: "2025-04-01", inJapan: true, partnersCircleMember: true, onFiveYearList: true, failed: "unit" });
       for (const summary of await axePage.locator("coverage-calc .answer summary").all()) await summary.click();
       await runAxe(`ipro answer ${lang}`);
       await chooseOption(axePage, "ipro-list", "unknown");

@@ -182,8 +182,16 @@ export function sales(units: number): string {
   const a: CompareAnswer = compare(request);
   // @ts-expect-error: incidents are required
   const missing: CompareRequest = { product: "matrice-300-rtk", repairCost: 1 };
-  void missing;
-  return JSON.stringify(a);
+  // @ts-expect-error: a quote has no `price`; it is `basicPrice` or `plusPrice`
+  const typo: CompareRequest = { product: "matrice-300-rtk", quote: { price: "99000" }, incidents: 1, repairCost: 1 };
+  void missing, typo;
+  const quoted = compare({
+    fleet: [{ product: "matrice-300-rtk", units, quote: { basicPrice: "99000", plusPrice: 165000 } }],
+    incidents: 4, repairCost: "250000",
+  });
+  const marks: string[] = (quoted.plus.quoted ?? []).map((q) => `${q.line} ${q.item} ${q.amount.amount} ${q.published?.amount ?? "-"}`);
+  const feeQuoted: boolean = quoted.repairInstead.some((r) => r.quoted === true);
+  return JSON.stringify(a) + marks.join(",") + String(feeQuoted);
 }
 
 export function pool(): string {
@@ -207,10 +215,14 @@ export function pool(): string {
 export function repair(deliveryDate: string, member: boolean | null): string {
   const request: IproRequest = { kind: "recorder", deliveryDate, partnersCircleMember: member, inJapan: true, failed: "hdd", now: new Date().toISOString() };
   const a = ipro(request);
-  const phase: "product-warranty" | "partners-5y" | "expired" | "not-covered" = a.phase;
+  const phase: "product-warranty" | "partners-5y" | "expired" | "not-covered" | "undecided" = a.phase;
+  const open: string[] = a.phase === "undecided" ? [...(a.possiblePhases ?? []), ...(a.undecidedBy ?? [])] : [];
+  // @ts-expect-error: a phase left open is a concrete phase
+  const openPhase: NonNullable<typeof a.possiblePhases>[number] = "undecided";
+  void openPhase;
   const lines = [phase, String(a.freeRepair), a.notFree ?? "", periodText(a.productWarranty.period), periodText(a.partners5y.period),
     String(a.partners5y.eligible ?? "undecided"), ...a.partners5y.notEligible, ...a.years.map(periodText), ...a.notCovered,
-    ...a.exclusions, ...a.rules, a.requestThrough, a.fallback, a.proof ?? "", String(a.hddCovered)];
+    ...a.exclusions, ...a.rules, a.requestThrough, a.fallback, a.proof ?? "", String(a.hddCovered), ...open];
   if (a.repair !== null) lines.push(...a.repair.forms, a.repair.onSite, String(a.repair.paid), String(a.repair.rebuy));
   if (a.shipping !== null) lines.push(a.shipping.toIpro, a.shipping.back);
   // @ts-expect-error: no such failure
