@@ -9,6 +9,8 @@ while read -r k val; do v[$k]=$val; done < <(cargo bench --quiet --bench native 
 while read -r k val; do v[$k]=$val; done < <(node tests/bench/wasm.mjs)
 # The widget in headless Chromium (needs /usr/bin/chromium: scripts/ensure-tools.sh --browser).
 while read -r k val; do v[$k]=$val; done < <(node tests/bench/widget.mjs)
+# The first answer at 4× CPU throttling: the widget against a bare page calling buy() (issue 14).
+while read -r k val; do v[$k]=$val; done < <(node tests/bench/first-answer.mjs)
 gz() { gzip -9c "$1" | wc -c; }
 wasm_raw=$(wc -c < pkg/coverage_calc_bg.wasm); wasm_gz=$(gz pkg/coverage_calc_bg.wasm)
 js_raw=$(wc -c < pkg/coverage_calc.js); js_gz=$(gz pkg/coverage_calc.js)
@@ -73,6 +75,9 @@ row "wasm + JS glue gzip (bytes)" "$all_gz" "" ""
 row "widget module raw / gzip (bytes)" "$widget_js_raw / $widget_js_gz" "" ""
 row "widget: wasm + JS + CSS gzip (bytes)" "${v[widget_gz_bytes]}" "" ""
 row "widget: first answer visible (ms, median)" "${v[first_answer_ms]}" "" ""
+row "4x CPU: bare page, buy() answered (ms)" "${v[first_answer_bare_ms]}" "" ""
+row "4x CPU: widget, first answer visible (ms)" "${v[first_answer_widget_ms]}" "" ""
+row "4x CPU: widget / bare page" "${v[first_answer_ratio]}x" "1.3x" "$(check "${v[first_answer_ratio]}" 1.3)"
 printf '\ntimes: median of 21 batches, best of 5 rounds half a second apart (see tests/bench/wasm.mjs)\n'
-printf 'budgets: issue 11 (.wasm 128,000 B = 125 KiB gzip; buy 8, status 9, compare 30 µs; callJson 2x)\n'
+printf 'budgets: issue 11 (.wasm 128,000 B = 125 KiB gzip; buy 8, status 9, compare 30 µs; callJson 2x); issue 14 (first answer 1.3x)\n'
 printf 'machine: %s, %s cores, %s\n' "$(uname -m)" "$(nproc)" "$(node --version)"
