@@ -19,8 +19,7 @@ all_gz=$(cat pkg/coverage_calc_bg.wasm pkg/coverage_calc.js | gzip -9c | wc -c)
 widget_js_raw=$(wc -c < pkg/coverage-calc.js); widget_js_gz=$(gz pkg/coverage-calc.js)
 
 # Each family's share of the .wasm: the module built without it (cargo features, src/api.rs
-# `has_family`), in a target dir of its own so pkg/'s build stays as it is. Also the module with
-# Care Refresh alone, what a Care Refresh product page needs.
+# `has_family`), in a target dir of its own so pkg/'s build stays as it is.
 family_gz() {
   local target=target/bench-families
   CARGO_TARGET_DIR=$target cargo build --quiet --target wasm32-unknown-unknown --release --no-default-features --features "$1"
@@ -35,7 +34,10 @@ family_gz() {
 without_cr=$(family_gz "care-enterprise,ipro")
 without_en=$(family_gz "care-refresh,ipro")
 without_ip=$(family_gz "care-refresh,care-enterprise")
-only_cr=$(family_gz "care-refresh")
+# The module with Care Refresh alone ships in pkg/ (scripts/build.sh).
+only_cr=$(gz pkg/coverage_calc_care_refresh_bg.wasm)
+# A Care Refresh product page with it: that module, the widget's module, the API entry, the glue.
+cr_page=$(( only_cr + $(gz pkg/coverage-calc.js) + $(gz pkg/index.js) + $(gz pkg/coverage_calc.js) ))
 no_family=$(family_gz "")
 share() { awk -v all="$wasm_gz" -v without="$1" 'BEGIN { printf "%d (%.0f%%)", all - without, 100 * (all - without) / all }'; }
 
@@ -70,6 +72,7 @@ row "  share of Care Enterprise (bytes gzip)" "$(share "$without_en")" "" ""
 row "  share of i-PRO (bytes gzip)" "$(share "$without_ip")" "" ""
 row "  no family: boundary, catalog, libraries" "$no_family" "" ""
 row ".wasm gzip -9, Care Refresh alone (bytes)" "$only_cr" "" ""
+row "Care Refresh product page, all files gzip (bytes)" "$cr_page" "122880" "$(check "$cr_page" 122880)"
 row "JS glue raw / gzip (bytes)" "$js_raw / $js_gz" "" ""
 row "wasm + JS glue gzip (bytes)" "$all_gz" "" ""
 row "widget module raw / gzip (bytes)" "$widget_js_raw / $widget_js_gz" "" ""
