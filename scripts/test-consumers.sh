@@ -36,8 +36,8 @@ done
 step "publint and @arethetypeswrong/cli"
 ./node_modules/.bin/publint --strict pkg
 # An ES-module-only package: the CommonJS resolutions (node10, node16 from require) do not apply;
-# the raw .wasm subpath has no types (it is a file for bundlers' asset loaders, not a module).
-./node_modules/.bin/attw "$tarball" --profile esm-only --exclude-entrypoints ./coverage_calc_bg.wasm --format ascii --no-color
+# the raw .wasm subpaths have no types (it is a file for bundlers' asset loaders, not a module).
+./node_modules/.bin/attw "$tarball" --profile esm-only --exclude-entrypoints ./coverage_calc_bg.wasm ./coverage_calc_care_refresh_bg.wasm --format ascii --no-color
 
 step "node: ESM with no init call, the widget imported in node (SSR)"
 (cd tests/consumers/node && node esm.mjs && node ssr.mjs)
