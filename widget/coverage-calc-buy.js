@@ -9,6 +9,8 @@ import {
 
 export default {
   name: "buy",
+  family: "care-refresh",
+  question: "buy",
   requires: ["buy"],
   /** @param {any} ctx */
   create(ctx) {
@@ -90,6 +92,7 @@ export default {
         answer.replaceChildren(h("p", { class: "muted", text: t("noPlans") }));
         shown = null;
         ctx.report({ errors: [], summary: null });
+        ctx.emit({ mode: "buy", product: product.id, plan: null, answer: null, answers: [] });
         return;
       }
       const results = [];

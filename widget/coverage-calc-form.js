@@ -1,7 +1,7 @@
 // Form pieces shared by the widget's modes: labelled fields with hints and errors tied to them,
 // the product picker, the "why" block (rule ids and sources in plain words), error placement.
 
-import { h } from "./coverage-calc-util.js";
+import { h, parseDate, parseJstInstant } from "./coverage-calc-util.js";
 
 /**
  * A labelled control with an optional hint and an error line, both tied to it through
@@ -67,18 +67,52 @@ export function fieldOf(error, fields, rows = {}) {
   return inRow ?? fields[key] ?? null;
 }
 
-/** Products that can take at least one of `plans` (all plans when null), by name. */
+/** The mode's products (of its family) that can take at least one of `plans`, by name. */
 export function productsFor(ctx) {
   const lang = ctx.lang;
   return ctx.catalog.products
-    .filter((p) => plansFor(ctx, p).length > 0)
+    .filter((p) => (!ctx.family || p.family === ctx.family) && plansFor(ctx, p).length > 0)
     .sort((a, b) => a.name[lang].localeCompare(b.name[lang], ctx.locale));
 }
 
-/** The plans offered for product `p`: its own, filtered by the `plans` attribute. */
+/**
+ * The plans offered for product `p`: its own, filtered by the `plans` attribute (a `plans`
+ * attribute that names no plan of the product's family does not apply to it: a Care Refresh
+ * shop page's `plans` does not hide an Enterprise product's plans).
+ */
 export function plansFor(ctx, p) {
   if (!p) return [];
-  return ctx.plans ? ctx.plans.filter((id) => p.plans.includes(id)) : [...p.plans];
+  const family = new Set(ctx.catalog.plans.filter((x) => x.family === p.family).map((x) => x.id));
+  const wanted = ctx.plans?.filter((id) => family.has(id)) ?? [];
+  return wanted.length > 0 ? wanted.filter((id) => p.plans.includes(id)) : [...p.plans];
+}
+
+/** Whole yen (or a count) as typed: digits after removing separators and yen signs, else null. */
+export function wholeYen(text) {
+  const s = String(text ?? "").normalize("NFKC").replace(/[,\s円¥￥]/g, "");
+  return /^\d{1,15}$/.test(s) ? s : null;
+}
+
+/** A typed date of `f` → `YYYY-MM-DD`, or null with its error pushed (when required or not blank). */
+export function parseDateField(t, text, f, errors, required) {
+  if (!String(text ?? "").trim()) {
+    if (required) errors.push({ field: f, text: t("error.required") });
+    return null;
+  }
+  const d = parseDate(text);
+  if (!d) errors.push({ field: f, text: t("error.date") });
+  return d;
+}
+
+/** A typed Japan date and time of `f` → an RFC 3339 instant, or null with its error pushed. */
+export function parseInstantField(t, text, f, errors, required) {
+  if (!String(text ?? "").trim()) {
+    if (required) errors.push({ field: f, text: t("error.required") });
+    return null;
+  }
+  const at = parseJstInstant(text);
+  if (!at) errors.push({ field: f, text: t("error.instant") });
+  return at;
 }
 
 export const planName = (ctx, id) => ctx.catalog.plans.find((p) => p.id === id)?.name[ctx.lang] ?? id;
@@ -118,8 +152,8 @@ export function productPicker(ctx, state, idPrefix, onChange) {
 }
 
 /** A radio group of plans. */
-export function planRadios(ctx, idPrefix, planIds, selected, onChange, describe = null) {
-  const fieldset = h("fieldset", { class: "plans", part: "plans" }, h("legend", { part: "legend", text: ctx.t("plan") }));
+export function planRadios(ctx, idPrefix, planIds, selected, onChange, describe = null, legend = null) {
+  const fieldset = h("fieldset", { class: "plans", part: "plans" }, h("legend", { part: "legend", text: legend ?? ctx.t("plan") }));
   for (const id of planIds) {
     const input = h("input", { type: "radio", name: `${idPrefix}-plan`, id: `${idPrefix}-plan-${id}`, value: id });
     input.checked = id === selected;

@@ -16,6 +16,8 @@ const KINDS = ["replacement", "flyaway", "warranty-repair"];
 
 export default {
   name: "status",
+  family: "care-refresh",
+  question: "status",
   requires: ["status"],
   /** @param {any} ctx */
   create(ctx) {

@@ -15,7 +15,11 @@ import type {
   StatusAnswer,
 } from "./index.js";
 
-export type CoverageCalcMode = "buy" | "status" | "compare" | "ipro";
+/**
+ * What the widget answers. `buy` and `status` show a DJI Care Enterprise product in the Enterprise
+ * views (`enterprise-buy`, `enterprise-status`); each lists only its family's products.
+ */
+export type CoverageCalcMode = "buy" | "status" | "enterprise-buy" | "enterprise-status" | "compare" | "ipro";
 export type CoverageCalcLang = "ja" | "en";
 
 /** What an answer-less event says went wrong: an API error code, `input` (a field the form rejected), `not_available`. */
@@ -26,6 +30,8 @@ interface DetailBase {
   lang: CoverageCalcLang;
   /** Set when there is no answer because the input is not valid (or the mode is not available). */
   error?: CoverageChangeError;
+  /** With `error`: the request field it concerns when that is not a control of the form (`now`: the attribute). */
+  field?: string;
 }
 /** `buy` mode: `answer` is the answer for the plan chosen, `answers` those of every plan offered. */
 export interface CoverageChangeBuyDetail extends DetailBase {
@@ -43,6 +49,22 @@ export interface CoverageChangeStatusDetail extends DetailBase {
   plan: PlanId | string | null;
   answer: StatusAnswer | EnterpriseStatusAnswer | null;
 }
+/** `enterprise-buy` (also `buy` mode on an Enterprise product): the answer for the plan chosen (Basic, Plus) or the Renew asked. */
+export interface CoverageChangeEnterpriseBuyDetail extends DetailBase {
+  mode: "enterprise-buy";
+  product: string | null;
+  plan: PlanId | string | null;
+  eligible?: boolean | null;
+  answer: EnterpriseBuyAnswer | null;
+  answers: EnterpriseBuyAnswer[];
+}
+/** `enterprise-status` (also `status` mode on an Enterprise product): the answer for the plan held. */
+export interface CoverageChangeEnterpriseStatusDetail extends DetailBase {
+  mode: "enterprise-status";
+  product: string | null;
+  plan: PlanId | string | null;
+  answer: EnterpriseStatusAnswer | null;
+}
 /** `compare` mode: Basic vs Plus for the fleet. */
 export interface CoverageChangeCompareDetail extends DetailBase {
   mode: "compare";
@@ -58,6 +80,8 @@ export interface CoverageChangeIproDetail extends DetailBase {
 export type CoverageChangeDetail =
   | CoverageChangeBuyDetail
   | CoverageChangeStatusDetail
+  | CoverageChangeEnterpriseBuyDetail
+  | CoverageChangeEnterpriseStatusDetail
   | CoverageChangeCompareDetail
   | CoverageChangeIproDetail;
 

@@ -28,9 +28,24 @@ import buyMode from "./coverage-calc-buy.js";
 import statusMode from "./coverage-calc-status.js";
 import compareMode from "./coverage-calc-compare.js";
 import iproMode from "./coverage-calc-ipro.js";
+import { enterpriseBuy, enterpriseStatus } from "./coverage-calc-enterprise.js";
 
-/** The modes, by name. A new mode is a module with `{name, requires, create(ctx)}`. */
-const MODES = new Map([buyMode, statusMode, compareMode, iproMode].map((m) => [m.name, m]));
+/**
+ * The modes, by name. A new mode is a module with `{name, requires, create(ctx)}`; a mode that
+ * answers a question for one family of products also has `family` (its product list holds only
+ * that family's products) and `question` (`buy`, `status`): for a product of another family the
+ * element shows the mode of that family that answers the same question.
+ */
+const MODES = new Map([buyMode, statusMode, enterpriseBuy, enterpriseStatus, compareMode, iproMode].map((m) => [m.name, m]));
+
+/** The mode that answers `mode`'s question for `product` (the mode itself when it is of its family). */
+function modeFor(mode, product) {
+  if (!mode.family || !product || product.family === mode.family) return mode;
+  for (const m of MODES.values()) {
+    if (m.question === mode.question && m.family === product.family) return m;
+  }
+  return mode;
+}
 
 let sheet = null;
 function styles() {
@@ -171,15 +186,21 @@ class CoverageCalcElement extends Base {
       now: () => pinned ?? toJstInstant(new Date()),
       state: this.#states[modeName],
       root: this.#shadow,
-      emit: (detail) => this.#emit({ ...detail, lang }),
+      emit: (detail) => {
+        if (detail.answer) this.#clearNotice();
+        this.#emit({ ...detail, lang });
+      },
+      nowError: (error) => this.#nowError(t, modeName, lang, error),
       report: (report) => this.#report(t, report),
     };
   }
 
   #render() {
     const focusedId = this.#shadow.activeElement?.id ?? null;
-    const modeName = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
-    const mode = MODES.get(modeName);
+    const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+    const productId = this.getAttribute("product")?.trim() || null;
+    const mode = MODES.get(asked) && modeFor(MODES.get(asked), this.#engine.catalog.products.find((p) => p.id === productId));
+    const modeName = mode?.name ?? asked;
     const lang = langOf(this.getAttribute("lang"));
     const t = translator(lang);
     this.#body.setAttribute("lang", lang);
@@ -197,10 +218,13 @@ class CoverageCalcElement extends Base {
       return;
     }
     const ctx = this.#context(modeName);
+    ctx.family = mode.family ?? null;
     this.#ctx = ctx;
     try {
+      this.#notice = null;
       this.#view = mode.create(ctx);
       this.#body.replaceChildren(this.#view.el);
+      if (this.#notice) this.#body.prepend(this.#notice);
     } catch {
       // A defect of a view: say so instead of leaving the host page with a broken element.
       this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t("err.other") }));
@@ -210,6 +234,21 @@ class CoverageCalcElement extends Base {
   }
 
   #ctx = null;
+  /** A notice above the view: the `now` attribute the core refused (never replaced by the clock). */
+  #notice = null;
+
+  #nowError(t, modeName, lang, error) {
+    this.#clearNotice();
+    this.#notice = h("p", { class: "notice", part: "notice", role: "alert", id: "now-error",
+      text: t("err.nowAttr", { value: this.getAttribute("now") ?? "", code: error?.code ?? "" }) });
+    if (this.#body.contains(this.#view?.el ?? null)) this.#body.prepend(this.#notice);
+    this.#emit({ mode: modeName, lang, answer: null, error: error?.code ?? "invalid_instant", field: "now" });
+  }
+
+  #clearNotice() {
+    this.#notice?.remove();
+    this.#notice = null;
+  }
 
   #tick() {
     if (!this.#view || !this.#ctx || this.#ctx.pinned) return;

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// Browser tests of the widget's defects of issue 13, each on a small host page served by a route
+// of the test (the widget's own files come from scripts/serve.mjs, same origin):
+//   - buy and status modes on DJI Care Enterprise products (each mode lists its family's products;
+//     another family's product switches to the view that answers it; every answer is an event;
+//     status sends only the fields the family takes);
+//
+//   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const failures = [];
+let passed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed += 1;
+    console.log(`  ok   ${name}`);
+  } catch (error) {
+    failures.push(name);
+    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split("\n").slice(0, 4).join("\n       ")}`);
+  }
+}
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+function contains(text, part, what = "text") {
+  expect(text.includes(part), `${what} should contain ${JSON.stringify(part)}, got:\n${String(text).slice(0, 800)}`);
+}
+
+const server = await startServer({ port: 0, host: "127.0.0.1" });
+const origin = server.url.replace(/\/$/, "");
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run"],
+});
+
+/**
+ * A fresh page with a host page of `body` (HTML after the widget's module script; `head`: more
+ * in the head, before it). Records every coverage-change detail in `window.__events` and console
+ * errors in `page.errors`.
+ */
+async function hostPage(body, { head = "", width = 1280, locale = "ja-JP", route = null } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId: "America/New_York" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(e.message));
+  if (route) await route(page);
+  await page.route(`${origin}/issue13-host.html`, (r) => r.fulfill({
+    contentType: "text/html; charset=utf-8",
+    body: `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>issue 13 host</title>${head}
+      <script type="module" src="/pkg/coverage-calc.js"></script></head><body>${body}
+      <script type="module" src="/issue13-events.js"></script></body></html>`,
+  }));
+  await page.route(`${origin}/issue13-events.js`, (r) => r.fulfill({
+    contentType: "text/javascript",
+    body: "window.__events = []; document.addEventListener('coverage-change', (e) => window.__events.push(e.detail));",
+  }));
+  await page.goto(`${origin}/issue13-host.html`);
+  return page;
+}
+
+const inWidget = (page, selector) => page.locator(`coverage-calc ${selector}`);
+const answerText = (page) => inWidget(page, ".answer").innerText();
+const lastDetail = (page) => page.locator("coverage-calc").evaluate((el) => el.answer);
+const events = (page) => page.evaluate(() => window.__events.length);
+
+/** Types into a text field of the widget (by id) as a user would: value, then an input event. */
+async function type(page, id, text) {
+  await inWidget(page, `#${id}`).fill(text);
+}
+async function click(page, id) {
+  await inWidget(page, `#${id}`).click();
+}
+async function optionValues(page, id) {
+  return inWidget(page, `#${id}`).evaluate((el) => [...el.options].map((o) => o.value).filter(Boolean));
+}
+
+/** axe-core (WCAG 2.0–2.2 A and AA) on the page as it is: no violation. (The host page has no CSP.) */
+async function axeClean(page, label) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+  }));
+  const v = result.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(v.length === 0, `axe (${label}):\n${v.join("\n")}`);
+}
+
+try {
+  console.log("\nissue 13: buy and status on DJI Care Enterprise products");
+
+  await check("buy mode lists only Care Refresh products; enterprise-buy only Enterprise products", async () => {
+    const page = await hostPage(`<coverage-calc mode="buy" now="2026-11-21T12:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#buy-product").waitFor();
+    const buyList = await optionValues(page, "buy-product");
+    expect(buyList.includes("dji-mini-4-pro") && !buyList.includes("matrice-300-rtk") && !buyList.includes("zenmuse-p1"), `buy lists ${buyList.join(" ")}`);
+    await page.locator("coverage-calc").evaluate((el) => el.setAttribute("mode", "enterprise-buy"));
+    await inWidget(page, "#enbuy-product").waitFor();
+    const enList = await optionValues(page, "enbuy-product");
+    expect(enList.includes("matrice-300-rtk") && !enList.includes("dji-mini-4-pro"), `enterprise-buy lists ${enList.join(" ")}`);
+    await page.locator("coverage-calc").evaluate((el) => el.setAttribute("mode", "status"));
+    await inWidget(page, "#status-product").waitFor();
+    const statusList = await optionValues(page, "status-product");
+    expect(!statusList.includes("matrice-300-rtk"), "status lists Care Refresh products only");
+    await page.context().close();
+  });
+
+  await check("an Enterprise product in buy mode gets the Enterprise buy answer (EN-1, price, fees), as an event", async () => {
+    const page = await hostPage(`<coverage-calc mode="buy" product="phantom-4-rtk" now="2026-11-21T12:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#enbuy-not-activated").waitFor();
+    await click(page, "enbuy-activated-yes");
+    const before = await events(page);
+    await type(page, "enbuy-activated-at", "2026-11-17 12:00");
+    const text = await answerText(page);
+    contains(text, "購入できます");
+    contains(text, "￥68,200");
+    contains(text, "￥48,600");
+    contains(text, "￥54,000");
+    contains(text, "アクティベーション後96時間以内");
+    const detail = await lastDetail(page);
+    expect(detail.mode === "enterprise-buy" && detail.answer?.family === "care-enterprise" && detail.answer.price.amount === "68200",
+      `el.answer: ${JSON.stringify(detail).slice(0, 300)}`);
+    expect(await events(page) > before, "a coverage-change for the new answer");
+    const windowEvent = await page.evaluate(() => window.__events.at(-1));
+    expect(windowEvent.answer?.deadline === "2026-11-21T12:00:00+09:00", `event detail: ${JSON.stringify(windowEvent).slice(0, 200)}`);
+    // Choosing Plus: another event, el.answer follows.
+    await inWidget(page, "#enbuy-choose-enterprise-plus").check();
+    await axeClean(page, "enterprise-buy");
+    const plus = await lastDetail(page);
+    expect(plus.plan === "enterprise-plus" && plus.answer.plan === "enterprise-plus", `chosen plan: ${plus.plan}`);
+    // Back to a Care Refresh product: the Care Refresh view.
+    await page.locator("coverage-calc").evaluate((el) => el.setAttribute("product", "dji-mini-4-pro"));
+    await inWidget(page, "#buy-not-activated").waitFor();
+    const cr = await lastDetail(page);
+    expect(cr.mode === "buy" && cr.answer?.plan?.startsWith("care-refresh"), `Care Refresh again: ${JSON.stringify(cr).slice(0, 200)}`);
+    expect(page.errors.length === 0, page.errors.join("\n"));
+    await page.context().close();
+  });
+
+  await check("Enterprise Renew in buy mode: Plus Renew with exactly 30 % of the own limit left (EN-9)", async () => {
+    const page = await hostPage(`<coverage-calc mode="buy" product="matrice-200-v2" lang="en" now="2026-11-20T10:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#enbuy-what-renew").waitFor();
+    await click(page, "enbuy-what-renew");
+    await inWidget(page, "#enbuy-held-plan-enterprise-plus").check();
+    await type(page, "enbuy-held-start", "2026-01-15");
+    await type(page, "enbuy-held-claimed", "343,000");
+    const text = await answerText(page);
+    contains(text, "You can buy");
+    contains(text, "30.00 %");
+    contains(text, "¥200,200");
+    await axeClean(page, "enterprise-buy renew en");
+    const detail = await lastDetail(page);
+    expect(detail.answer?.plan === "enterprise-plus-renew" && detail.answer.renew.status === "available", JSON.stringify(detail).slice(0, 300));
+    await page.context().close();
+  });
+
+  await check("an Enterprise product in status mode: only the fields Enterprise takes; Plus claims on the limit", async () => {
+    const page = await hostPage(`<coverage-calc mode="status" product="matrice-300-rtk" now="2026-11-20T10:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#enstatus-start").waitFor();
+    await inWidget(page, "#enstatus-plan-enterprise-plus").check();
+    await type(page, "enstatus-start", "2026-03-01");
+    await click(page, "enstatus-add-claim");
+    await type(page, "enstatus-claim-1-date", "2026-05-01");
+    await type(page, "enstatus-claim-1-amount", "100000");
+    const text = await answerText(page);
+    contains(text, "補償期間中");
+    contains(text, "￥464,500");
+    contains(text, "更新プランを購入できます");
+    contains(text, "2027年1月29日");
+    const detail = await lastDetail(page);
+    expect(detail.mode === "enterprise-status" && detail.answer?.limit?.left?.amount === "464500", JSON.stringify(detail).slice(0, 300));
+    await axeClean(page, "enterprise-status");
+    // Basic: claims are dates only, replacements counted.
+    await inWidget(page, "#enstatus-plan-enterprise-basic").check();
+    const basic = await answerText(page);
+    contains(basic, "2 回中 残り 1 回");
+    const b = await lastDetail(page);
+    expect(b.answer?.plan === "enterprise-basic" && b.answer.replacements.left === 1, JSON.stringify(b).slice(0, 300));
+    expect(page.errors.length === 0, page.errors.join("\n"));
+    await page.context().close();
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`\n${passed} passed, ${failures.length} failed`);
+if (failures.length > 0) {
+  for (const f of failures) console.log(`  - ${f}`);
+  process.exit(1);
+}
