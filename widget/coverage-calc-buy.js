@@ -201,7 +201,9 @@ export default {
           h("span", { class: "muted", text: `${t("replacementFee")}: ${fmt.fee(a.fees.replacement)}` }),
           a.flyaway === "yes" ? h("span", { class: "muted", text: `${t("flyawayFee")}: ${fmt.fee(a.fees.flyaway)}` }) : null,
           a.service ? h("span", { class: "muted", text: `${t("service")}: ${fmt.period(a.service)}` }) : null,
-          a.warrantyExtension ? h("span", { class: "muted", text: `${t("warrantyExt")}: ${fmt.period(a.warrantyExtension)}` }) : null,
+          a.warrantyExtension ? h("span", { class: "muted", text: `${t("warrantyExt")}: ${fmt.period(a.warrantyExtension)}` })
+            // CR-10: the 2-year plan extends the warranty; with no dates when it cannot be bought now.
+            : a.plan === "care-refresh-2y" ? h("span", { class: "muted", text: `${t("warrantyExt")}: ${t("warrantyExt.notBought")}` }) : null,
         ] : [h("span", { class: "muted", text: errorWords(t, r.error) })];
         const input = h("input", { type: "radio", name: "buy-choose", id, value: r.plan, disabled: !a });
         input.checked = r.plan === state.plan;

@@ -108,6 +108,7 @@ const ja = {
   flyawayFee: "フライアウェイ交換 1 回の料金",
   service: "サービス期間",
   warrantyExt: "メーカー保証の延長",
+  "warrantyExt.notBought": "2年に延長（購入した日から。今は購入できないため日付はありません）",
   "fee.not-published": "公開資料に記載なし",
   "fee.not-offered": "対象外",
   period: ({ start, end }) => `${start} 〜 ${end}`,

@@ -481,7 +481,9 @@ function renderBuy(answer, request) {
     h("h4", { text: t("label.dates") }),
     dl([
       [t("label.service"), answer.service ? fmtPeriod(answer.service) : h("span", { class: "muted", text: t("label.serviceNone") })],
-      [t("label.warrantyExt"), answer.warrantyExtension ? fmtPeriod(answer.warrantyExtension) : h("span", { class: "muted", text: t("label.warrantyExtNone") })],
+      [t("label.warrantyExt"), answer.warrantyExtension ? fmtPeriod(answer.warrantyExtension)
+        // CR-10: the 2-year plan does extend the warranty; there are no dates when it cannot be bought.
+        : h("span", { class: "muted", text: t(answer.plan === "care-refresh-2y" ? "label.warrantyExtNotBought" : "label.warrantyExtNone") })],
     ])));
 
   // Coverage notes are per product in the catalog (older builds also put them in the answer).

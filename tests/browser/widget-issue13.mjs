@@ -4,6 +4,7 @@
 //   - buy and status modes on DJI Care Enterprise products (each mode lists its family's products;
 //     another family's product switches to the view that answers it; every answer is an event;
 //     status sends only the fields the family takes);
+//   - the 2-year plan's warranty extension when its window has closed (widget and page);
 //
 //   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
@@ -183,6 +184,34 @@ try {
     expect(b.answer?.plan === "enterprise-basic" && b.answer.replacements.left === 1, JSON.stringify(b).slice(0, 300));
     expect(page.errors.length === 0, page.errors.join("\n"));
     await page.context().close();
+  });
+
+  console.log("\nissue 13: the 2-year plan's warranty extension when the window is closed (CR-10)");
+  await check("widget: a closed 2-year plan still says it extends the warranty to 2 years, without dates", async () => {
+    const page = await hostPage(`<coverage-calc mode="buy" product="dji-mini-4-pro" now="2026-11-20T12:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#buy-activated-yes").waitFor();
+    await click(page, "buy-activated-yes");
+    await type(page, "buy-activated-at", "2026-11-01 09:00");
+    const card2y = await inWidget(page, ".plan-card:has(#buy-choose-care-refresh-2y)").innerText();
+    contains(card2y, "メーカー保証の延長: 2年に延長");
+    const card1y = await inWidget(page, ".plan-card:has(#buy-choose-care-refresh-1y)").innerText();
+    expect(!card1y.includes("メーカー保証の延長"), `1-year card: ${card1y}`);
+    await page.context().close();
+  });
+  await check("page: the closed 2-year plan does not say \"None (standard 1-year warranty only)\"", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/?lang=en&plan=2y&product=dji-mini-4-pro&act=2026-11-01T09:00&now=2026-11-20T12:00`);
+    const body = page.locator("#buy-answer, #panel-buy");
+    let text = "";
+    for (let i = 0; i < 40 && !text.includes("Warranty extension"); i += 1) {
+      text = await page.locator("#panel-buy").innerText();
+      await page.waitForTimeout(100);
+    }
+    void body;
+    contains(text, "To 2 years, from the day of purchase");
+    expect(!text.includes("None (standard 1-year warranty only)"), "no \"None\" for the 2-year plan");
+    await context.close();
   });
 } finally {
   await browser.close();
