@@ -144,7 +144,10 @@ export function formatters(locale, t) {
     const s = Math.floor(diff / 1000);
     return t("hms", { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600), m: Math.floor((s % 3600) / 60), s: s % 60 });
   };
-  return { instant, date, period, fee, relative, countdown };
+  const integer = intl("NumberFormat", locale, { maximumFractionDigits: 0 });
+  /** A whole number with the locale's separators: 100,000. */
+  const count = (n) => integer.format(n);
+  return { instant, date, period, fee, relative, countdown, count };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 //     another family's product switches to the view that answers it; every answer is an event;
 //     status sends only the fields the family takes);
 //   - the 2-year plan's warranty extension when its window has closed (widget and page);
+//   - a fleet of 10,000,000 units (compare): the most a comparison takes, on the units field;
 //
 //   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
@@ -212,6 +213,26 @@ try {
     contains(text, "To 2 years, from the day of purchase");
     expect(!text.includes("None (standard 1-year warranty only)"), "no \"None\" for the 2-year plan");
     await context.close();
+  });
+
+  console.log("\nissue 13: a fleet of 10,000,000 units");
+  await check("compare: 10,000,000 units says the most a comparison takes, on the units field, in both languages", async () => {
+    const page = await hostPage(`<coverage-calc mode="compare" product="zenmuse-x5s"></coverage-calc>`);
+    await inWidget(page, "#compare-1-units").waitFor();
+    await type(page, "compare-cost", "50000");
+    await type(page, "compare-1-units", "10000000");
+    const error = await inWidget(page, "#compare-1-units-error").innerText();
+    contains(error, "100,000 台まで");
+    expect(!error.includes("1 以上の整数"), `not "a whole number, 1 or more": ${error}`);
+    expect(await inWidget(page, "#compare-1-units").getAttribute("aria-invalid") === "true", "the units field is marked");
+    const detail = await lastDetail(page);
+    expect(detail.mode === "compare" && detail.answer === null && detail.error === "invalid_value", JSON.stringify(detail));
+    await page.locator("coverage-calc").evaluate((el) => el.setAttribute("lang", "en"));
+    await inWidget(page, "#compare-1-units").waitFor();
+    contains(await inWidget(page, "#compare-1-units-error").innerText(), "100,000 units at most");
+    await type(page, "compare-1-units", "100000");
+    expect((await lastDetail(page)).answer?.units === 100000, "100,000 units are answered");
+    await page.context().close();
   });
 } finally {
   await browser.close();
