@@ -168,7 +168,13 @@ export function planRadios(ctx, idPrefix, planIds, selected, onChange, describe 
 export function whyBlock(ctx, rules, sources, edition = null) {
   const t = ctx.t;
   const uniqueRules = [...new Set(rules)];
-  const uniqueSources = [...new Set(sources)];
+  const seen = new Set();
+  const uniqueSources = sources.filter((file) => {
+    const key = String(file).slice(0, 3);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return h("details", { class: "why", part: "why" },
     h("summary", { text: t("why") }),
     h("h4", { text: t("rules") }),
@@ -176,5 +182,13 @@ export function whyBlock(ctx, rules, sources, edition = null) {
       h("li", {}, h("span", { class: "rule-id", text: id }), " ", t.rule(id) ?? ""))),
     edition ? h("p", {}, `${t("edition")}: `, h("span", { text: edition })) : null,
     h("h4", { text: t("sources") }),
-    h("ul", { class: "sources" }, uniqueSources.map((s) => h("li", { text: t.source(s) }))));
+    h("ul", { class: "sources" }, uniqueSources.map((file) => {
+      const doc = t.source(file);
+      if (!doc) return h("li", { text: file });
+      // The title, a link where the document is on the web (it opens in a new tab: no request here).
+      const title = doc.url
+        ? h("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer", part: "source-link", text: doc.title })
+        : h("cite", { text: doc.title });
+      return h("li", { "data-source": file }, title, h("span", { class: "muted", text: ` — ${doc.by}` }));
+    })));
 }

@@ -833,21 +833,36 @@ const ruleWords = {
   },
 };
 
-/** The source documents of the rule book (shared/seeds), by the prefix of their file name. */
-const sourceWords = {
-  ja: {
-    "000": "販売店の DJI Care Refresh FAQ（2021年）",
-    "001": "DJI の DJI Care Refresh 案内資料（2023年7月13日改定）",
-    "002": "DJI Care Enterprise ご説明資料（DJI）",
-    "003": "DJI Care Refresh 解説記事（2026年2月時点の価格）",
-    "004": "i-PRO 保証・修理制度ご説明資料（2023年12月改版）",
+/**
+ * The source documents, by the seed prefix of their file name (`003_….txt`): their titles,
+ * publishers and dates, and a link where docs/rules.md's Sources table gives one (keep the two
+ * in step).
+ */
+const SOURCES = {
+  "000": {
+    title: "FAQ「DJI Care Refreshについて教えてください。」",
+    by: { ja: "セキド（セキドオンラインストア）・2023年7月より前の規約", en: "Sekido (DJI distributor), terms before July 2023" },
+    url: "https://sekido-rc.com/blog/technical/faq_190718_002/",
   },
-  en: {
-    "000": "a retailer's DJI Care Refresh FAQ (2021)",
-    "001": "DJI's DJI Care Refresh flyer (terms of 2023-07-13)",
-    "002": "DJI's DJI Care Enterprise presentation",
-    "003": "an article on DJI Care Refresh (prices as of February 2026)",
-    "004": "i-PRO's warranty and repair presentation (December 2023)",
+  "001": {
+    title: "「DJI CARE REFRESH: DJI製品の故障、水没、衝突・墜落、経年劣化などをカバーするアフターサービスプラン」",
+    by: { ja: "DJI のチラシ（購入条件、対象製品費用一覧）・2023年の規約", en: "DJI flyer (conditions, price list), 2023 terms" },
+    url: null,
+  },
+  "002": {
+    title: "「DJI Care Enterprise ご説明資料」",
+    by: { ja: "DJI（日本）", en: "DJI (Japan)" },
+    url: "https://enterprise.dji.com/jp/djicare-enterprise/info#terms",
+  },
+  "003": {
+    title: { ja: "DJI Care Refresh の解説記事", en: "An article on DJI Care Refresh" },
+    by: { ja: "drone-wiki.net・2026年2月現在の価格", en: "drone-wiki.net, prices as of February 2026" },
+    url: "https://drone-wiki.net/media/dji-care-refresh",
+  },
+  "004": {
+    title: "「保証・修理制度ご説明資料」",
+    by: { ja: "i-PRO株式会社 ジャパンリージョン・2023年12月改版", en: "i-PRO Co., Ltd. (Japan region), revised December 2023" },
+    url: null,
   },
 };
 
@@ -867,9 +882,12 @@ export function translator(lang) {
   };
   t.has = (key) => key in dict || key in en;
   t.rule = (id) => ruleWords[lang]?.[id] ?? ruleWords.en[id] ?? null;
+  /** A source document: `{title, by, url}` (url null when the sources give none), or null. */
   t.source = (file) => {
-    const words = sourceWords[lang]?.[String(file).slice(0, 3)];
-    return words ? `${words} — ${file}` : String(file);
+    const s = SOURCES[String(file).slice(0, 3)];
+    if (!s) return null;
+    const pick = (v) => (typeof v === "string" ? v : v[lang] ?? v.en);
+    return { title: pick(s.title), by: pick(s.by), url: s.url };
   };
   return t;
 }

@@ -6,6 +6,7 @@
 //     status sends only the fields the family takes);
 //   - the 2-year plan's warranty extension when its window has closed (widget and page);
 //   - a fleet of 10,000,000 units (compare): the most a comparison takes, on the units field;
+//   - the sources as document titles, linked where docs/rules.md gives a URL;
 //
 //   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
@@ -232,6 +233,32 @@ try {
     contains(await inWidget(page, "#compare-1-units-error").innerText(), "100,000 units at most");
     await type(page, "compare-1-units", "100000");
     expect((await lastDetail(page)).answer?.units === 100000, "100,000 units are answered");
+    await page.context().close();
+  });
+
+  console.log("\nissue 13: sources as document titles with links");
+  await check("why: the source documents by title (docs/rules.md's Sources), linked where the table gives a URL", async () => {
+    const page = await hostPage(`<coverage-calc mode="buy" product="dji-mini-4-pro" now="2026-11-20T12:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, ".why").waitFor();
+    const sources = inWidget(page, ".why .sources");
+    const text = await sources.textContent();
+    contains(text, "DJI Care Refresh の解説記事");
+    expect(!/\.txt/.test(text), `no file names: ${text}`);
+    const link = inWidget(page, '.why .sources a[href="https://drone-wiki.net/media/dji-care-refresh"]');
+    expect(await link.count() === 1, "a link to the article");
+    expect(await link.getAttribute("rel") === "noopener noreferrer" && await link.getAttribute("target") === "_blank", "opens apart");
+    await page.locator("coverage-calc").evaluate((el) => { el.setAttribute("lang", "en"); el.setAttribute("product", "matrice-300-rtk"); });
+    await inWidget(page, ".mode--enterprise-buy .why").waitFor();
+    const en = await inWidget(page, ".why .sources").textContent();
+    contains(en, "「DJI Care Enterprise ご説明資料」 — DJI (Japan)");
+    expect(await inWidget(page, '.why .sources a[href^="https://enterprise.dji.com/jp/djicare-enterprise/"]').count() === 1, "a link to the Enterprise terms");
+    await page.locator("coverage-calc").evaluate((el) => { el.setAttribute("mode", "ipro"); el.removeAttribute("product"); });
+    await inWidget(page, "#ipro-delivery").waitFor();
+    await type(page, "ipro-delivery", "2026-01-10");
+    await inWidget(page, ".why .sources").waitFor({ state: "attached" });
+    const ipro = inWidget(page, ".why .sources li");
+    contains(await ipro.first().textContent(), "「保証・修理制度ご説明資料」");
+    expect(await inWidget(page, ".why .sources cite").count() >= 1, "a title without a URL is a <cite>");
     await page.context().close();
   });
 } finally {

@@ -384,7 +384,7 @@ try {
     const rules = await page.locator("coverage-calc .why .rules").textContent();
     for (const id of inside.rules) contains(rules, id, "rules");
     contains(rules, "ドローンの購入期限", "rule words");
-    contains(await page.locator("coverage-calc .why .sources").textContent(), "003_ffa09534e87c0415.txt", "sources");
+    contains(await page.locator("coverage-calc .why .sources").textContent(), "DJI Care Refresh の解説記事", "sources");
     expect(inside.expect.deadline === "2026-03-03T10:00:00+09:00", "golden deadline");
   });
 
@@ -600,7 +600,7 @@ try {
     const rules = await page.locator("coverage-calc .why .rules").textContent();
     for (const id of e.rules) contains(rules, id, "rules");
     contains(rules, "パートナーズサークル5年保証", "rule words");
-    contains(await page.locator("coverage-calc .why .sources").textContent(), "i-PRO 保証・修理制度ご説明資料", "sources");
+    contains(await page.locator("coverage-calc .why .sources").textContent(), "「保証・修理制度ご説明資料」 — i-PRO株式会社", "sources");
     const detail = await widget(page).evaluate((el) => el.answer);
     expect(detail.mode === "ipro" && detail.answer.phase === "product-warranty", JSON.stringify(detail).slice(0, 200));
   });
