@@ -7,6 +7,7 @@
 //   - the 2-year plan's warranty extension when its window has closed (widget and page);
 //   - a fleet of 10,000,000 units (compare): the most a comparison takes, on the units field;
 //   - the sources as document titles, linked where docs/rules.md gives a URL;
+//   - host CSS isolation: hostile inherited styles of the host page, computed styles inside;
 //
 //   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
@@ -259,6 +260,51 @@ try {
     const ipro = inWidget(page, ".why .sources li");
     contains(await ipro.first().textContent(), "「保証・修理制度ご説明資料」");
     expect(await inWidget(page, ".why .sources cite").count() >= 1, "a title without a URL is a <cite>");
+    await page.context().close();
+  });
+
+  console.log("\nissue 13: host CSS isolation");
+  await check("hostile inherited styles of the host page do not reach inside the widget (computed styles)", async () => {
+    const hostile = `<style>html { font-size: 62.5%; } body { text-transform: uppercase; visibility: hidden; white-space: nowrap;
+      direction: rtl; letter-spacing: 3px; font-style: italic; line-height: 0.8; word-spacing: 9px; text-align: right; }</style>`;
+    const page = await hostPage(`<coverage-calc mode="buy" lang="en" product="dji-mini-4-pro" now="2026-11-20T12:00:00+09:00"></coverage-calc>`, { head: hostile });
+    await inWidget(page, ".verdict__title").waitFor();
+    const styles = await page.locator("coverage-calc").evaluate((el) => {
+      const pick = (node) => {
+        const c = getComputedStyle(node);
+        return { textTransform: c.textTransform, visibility: c.visibility, whiteSpace: c.whiteSpace, direction: c.direction,
+          letterSpacing: c.letterSpacing, fontStyle: c.fontStyle, wordSpacing: c.wordSpacing, fontSize: c.fontSize, lineHeight: c.lineHeight,
+          textAlign: c.textAlign };
+      };
+      const root = el.shadowRoot;
+      const input = root.querySelector("input[type=radio]");
+      return {
+        host: pick(el), title: pick(root.querySelector(".verdict__title")), body: pick(root.querySelector(".body")),
+        label: pick(root.querySelector("label")), hint: pick(root.querySelector(".muted") ?? root.querySelector("p")),
+        radio: getComputedStyle(input).width,
+        hostMinHeight: getComputedStyle(el).minHeight,
+      };
+    });
+    for (const [where, c] of Object.entries({ title: styles.title, body: styles.body, label: styles.label })) {
+      expect(c.textTransform === "none", `${where} text-transform ${c.textTransform}`);
+      expect(c.visibility === "visible", `${where} visibility ${c.visibility}`);
+      expect(c.whiteSpace === "normal", `${where} white-space ${c.whiteSpace}`);
+      expect(c.direction === "ltr", `${where} direction ${c.direction}`);
+      expect(c.letterSpacing === "normal", `${where} letter-spacing ${c.letterSpacing}`);
+      expect(c.fontStyle === "normal", `${where} font-style ${c.fontStyle}`);
+      expect(c.wordSpacing === "0px", `${where} word-spacing ${c.wordSpacing}`);
+      expect(c.textAlign === "start", `${where} text-align ${c.textAlign}`);
+    }
+    // The widget's own base (the reader's default, 16 px), not the host's 10 px rem.
+    expect(styles.body.fontSize === "16px", `base font size ${styles.body.fontSize}`);
+    expect(Math.abs(parseFloat(styles.body.lineHeight) - 16 * 1.55) < 0.5, `line height ${styles.body.lineHeight}`);
+    expect(styles.radio === "24px", `a radio is 1.5em of 16 px: ${styles.radio}`);
+    expect(parseFloat(styles.hostMinHeight) >= 34 * 16 - 1, `reserved height ${styles.hostMinHeight}`);
+    // Themed sizes still apply.
+    await page.locator("coverage-calc").evaluate((el) => el.style.setProperty("--coverage-calc-font-size", "20px"));
+    const themed = await page.locator("coverage-calc").evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".body")).fontSize);
+    expect(themed === "20px", `--coverage-calc-font-size: ${themed}`);
+    await page.screenshot({ path: "/tmp/issue13-hostile.png" });
     await page.context().close();
   });
 } finally {
