@@ -14,6 +14,8 @@ export const localeOf = (lang) => (lang === "en" ? "en-GB" : "ja-JP");
 const ja = {
   loading: "計算エンジンを読み込み中…",
   loadFailed: "計算エンジンを読み込めませんでした。ページを再読み込みしてください。",
+  loadTimeout: ({ s }) => `計算エンジンを読み込めませんでした（${s} 秒待っても届きません）。通信状況を確かめて、ページを再読み込みしてください。`,
+  intlMissing: "このブラウザーは日付と金額を表示できないため（Intl がありません）、計算機を使えません。最新のブラウザーでお試しください。",
   unavailable: ({ mode }) => `この版の計算機には「${mode}」の計算がまだありません。`,
   "err.nowAttr": ({ value }) => `now 属性「${value}」は日時として正しくありません（例：2026-11-20T09:00:00+09:00 または 2026-11-20 09:00）。計算できません。`,
   unknownMode: ({ mode }) => `「${mode}」という計算はありません（buy・status・enterprise-buy・enterprise-status・compare・ipro のいずれか）。`,
@@ -383,6 +385,8 @@ const ja = {
 const en = {
   loading: "Loading the calculator…",
   loadFailed: "The calculator could not be loaded. Please reload the page.",
+  loadTimeout: ({ s }) => `The calculator could not be loaded (nothing arrived in ${s} seconds). Check the connection and reload the page.`,
+  intlMissing: "This browser cannot format dates and yen (Intl is missing), so the calculator cannot work here. Please try a current browser.",
   unavailable: ({ mode }) => `The “${mode}” calculation is not available in this version of the calculator.`,
   "err.nowAttr": ({ value }) => `The now attribute “${value}” is not a valid date and time (e.g. 2026-11-20T09:00:00+09:00 or 2026-11-20 09:00): nothing can be computed.`,
   unknownMode: ({ mode }) => `There is no “${mode}” calculation (buy, status, enterprise-buy, enterprise-status, compare or ipro).`,

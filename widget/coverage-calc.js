@@ -69,6 +69,26 @@ function defaultWasmUrl() {
   return new URL("./coverage_calc_bg.wasm", import.meta.url);
 }
 
+/** How long the widget waits for the .wasm before it says that it could not be loaded. */
+const LOAD_PATIENCE_MS = 6000;
+
+/**
+ * Whether Intl formats Japan dates and yen here (missing in some embedded browsers, or replaced
+ * by a host page's broken polyfill). Checked once it works; a failure is checked again.
+ */
+let intlChecked = false;
+function intlWorks() {
+  if (intlChecked) return true;
+  try {
+    const date = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(new Date(0));
+    const yen = new Intl.NumberFormat("ja-JP", { style: "currency", currency: "JPY" }).format(1);
+    intlChecked = typeof date === "string" && typeof yen === "string";
+  } catch {
+    intlChecked = false;
+  }
+  return intlChecked;
+}
+
 /** The attributes, each also a property of the element (null when absent; `lang` is HTMLElement's own). */
 const ATTRIBUTES = ["product", "plans", "mode", "now", "wasm-url"];
 const propertyName = (attr) => attr.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -131,18 +151,28 @@ class CoverageCalcElement extends Base {
         this[prop] = value;
       }
     }
-    if (!this.#engine) {
+    if (!intlWorks()) {
+      // Dates and yen are formatted by Intl: without it there is no answer to show, say so.
+      this.#fail("intlMissing", "not_available");
+    } else if (!this.#engine) {
       const t = translator(langOf(this.getAttribute("lang")));
       this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: t("loading") }));
+      // A .wasm that never arrives (a request that hangs) is said after LOAD_PATIENCE_MS; if it
+      // arrives later, the answer replaces the message.
+      clearTimeout(this.#patience);
+      this.#patience = setTimeout(() => {
+        if (!this.#engine && this.isConnected) this.#fail("loadTimeout", "wasm_not_loaded", { s: LOAD_PATIENCE_MS / 1000 });
+      }, LOAD_PATIENCE_MS);
       // In a microtask: the module that imports the widget can still set `wasmUrl` or call the
       // API's `init({ module_or_path })` (its promise is then shared) before the engine loads.
       Promise.resolve().then(() => loadEngine(this.getAttribute("wasm-url"))).then((e) => {
+        clearTimeout(this.#patience);
         this.#engine = e;
         if (this.isConnected) this.#render();
       }, (error) => {
+        clearTimeout(this.#patience);
         console.error(error);
-        const t2 = translator(langOf(this.getAttribute("lang")));
-        this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t2("loadFailed") }));
+        this.#fail("loadFailed", "wasm_not_loaded");
       });
     } else {
       this.#render();
@@ -151,14 +181,30 @@ class CoverageCalcElement extends Base {
     this.#timer = setInterval(() => this.#tick(), 1000);
   }
 
+  /** Says why there is no calculator (`key` of the word tables) and dispatches it (`code`). */
+  #fail(key, code, params = {}) {
+    const lang = langOf(this.getAttribute("lang"));
+    this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: translator(lang)(key, params) }));
+    this.#view = null;
+    this.#emit({ mode: (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy", lang, answer: null, error: code });
+  }
+
+  #patience = 0;
+
   disconnectedCallback() {
+    clearTimeout(this.#patience);
     clearInterval(this.#timer);
     clearTimeout(this.#announceTimer);
     this.#timer = 0;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.#engine || this.#scheduled) return;
+    if (oldValue === newValue) return;
+    if (!intlWorks()) {
+      if (name === "lang" && this.isConnected) this.#fail("intlMissing", "not_available");
+      return;
+    }
+    if (!this.#engine || this.#scheduled) return;
     // Several attributes set together (a variant switch) re-render once.
     this.#scheduled = true;
     queueMicrotask(() => {
@@ -217,16 +263,18 @@ class CoverageCalcElement extends Base {
       this.#emit({ mode: modeName, lang, answer: null, error: "not_available" });
       return;
     }
-    const ctx = this.#context(modeName);
-    ctx.family = mode.family ?? null;
-    this.#ctx = ctx;
     try {
+      const ctx = this.#context(modeName);
+      ctx.family = mode.family ?? null;
+      this.#ctx = ctx;
       this.#notice = null;
       this.#view = mode.create(ctx);
       this.#body.replaceChildren(this.#view.el);
       if (this.#notice) this.#body.prepend(this.#notice);
-    } catch {
+    } catch (error) {
       // A defect of a view: say so instead of leaving the host page with a broken element.
+      console.error(error);
+      this.#ctx = null;
       this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t("err.other") }));
       return;
     }

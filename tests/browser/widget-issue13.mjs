@@ -8,6 +8,7 @@
 //   - a fleet of 10,000,000 units (compare): the most a comparison takes, on the units field;
 //   - the sources as document titles, linked where docs/rules.md gives a URL;
 //   - host CSS isolation: hostile inherited styles of the host page, computed styles inside;
+//   - a hung or failed .wasm load, a missing or throwing Intl: a clear message within seconds;
 //
 //   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
@@ -307,6 +308,54 @@ try {
     await page.screenshot({ path: "/tmp/issue13-hostile.png" });
     await page.context().close();
   });
+
+  console.log("\nissue 13: a hung or failed .wasm load, a missing or throwing Intl");
+  /** Waits up to `ms` for the widget's notice; returns its text and how long it took. */
+  async function noticeWithin(page, ms) {
+    const started = Date.now();
+    await inWidget(page, ".notice[role=alert]").waitFor({ timeout: ms });
+    return { text: await inWidget(page, ".notice").innerText(), took: Date.now() - started };
+  }
+  await check("a .wasm request that never answers ends in a clear message within a few seconds", async () => {
+    const page = await hostPage(`<coverage-calc mode="buy" product="dji-mini-4-pro"></coverage-calc>`, {
+      route: (p) => p.route("**/coverage_calc_bg.wasm", () => { /* never answered */ }),
+    });
+    const { text, took } = await noticeWithin(page, 9000);
+    contains(text, "計算エンジンを読み込めませんでした（6 秒待っても届きません）");
+    expect(took < 9000, `took ${took} ms`);
+    const detail = await lastDetail(page);
+    expect(detail?.error === "wasm_not_loaded" && detail.answer === null, JSON.stringify(detail));
+    await page.context().close();
+  });
+  await check("a .wasm answered with an error page ends in a clear message at once", async () => {
+    const page = await hostPage(`<coverage-calc mode="buy" lang="en" product="dji-mini-4-pro"></coverage-calc>`, {
+      route: (p) => p.route("**/coverage_calc_bg.wasm", (r) => r.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" })),
+    });
+    const { text, took } = await noticeWithin(page, 5000);
+    contains(text, "The calculator could not be loaded");
+    expect(took < 3000, `took ${took} ms`);
+    await page.context().close();
+  });
+  for (const [what, script] of [
+    ["deleted", () => { delete globalThis.Intl; }],
+    ["throwing", () => { Intl.DateTimeFormat = function DateTimeFormat() { throw new RangeError("no ICU data"); }; }],
+  ]) {
+    await check(`Intl ${what} before the widget loads: a clear message, not an endless "loading"`, async () => {
+      const page = await hostPage(`<coverage-calc mode="buy" product="dji-mini-4-pro"></coverage-calc>`, {
+        route: (p) => p.addInitScript(script),
+      });
+      const { text } = await noticeWithin(page, 5000);
+      contains(text, "Intl がありません");
+      expect(await inWidget(page, ".loading").count() === 0, "no loading spinner left");
+      expect(page.errors.length === 0, page.errors.join("\n"));
+      // Attributes changed later keep the message (no render without Intl).
+      await page.locator("coverage-calc").evaluate((el) => el.setAttribute("lang", "en"));
+      await page.waitForTimeout(100);
+      contains(await inWidget(page, ".notice").innerText(), "Intl is missing");
+      expect(page.errors.length === 0, page.errors.join("\n"));
+      await page.context().close();
+    });
+  }
 } finally {
   await browser.close();
   await server.close();
