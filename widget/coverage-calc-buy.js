@@ -101,6 +101,13 @@ export default {
           try {
             results.push({ plan, answer: ctx.api.buy({ plan, ...base }) });
           } catch (error) {
+            // The `now` attribute, refused by the core: said on the attribute, no answer.
+            if (error?.field === "now") {
+              answer.replaceChildren();
+              shown = null;
+              ctx.nowError(error);
+              return;
+            }
             // The control its `field` names; else (null, or no control here, like `now`) the
             // plan's answer is this error, shown in the answer as a form-level error.
             const target = fieldOf(error, fields);

@@ -121,6 +121,8 @@ export default {
         try {
           result = ctx.api.ipro(request);
         } catch (error) {
+          // The `now` attribute, refused by the core: said on the attribute, no answer.
+          if (error?.field === "now") { answer.replaceChildren(); ctx.nowError(error); return; }
           // The control its `field` names (`partnersCircleMember`), else the form.
           const target = fieldOf(error, fields);
           const where = Object.keys(fields).find((k) => fields[k] === target);

@@ -96,12 +96,15 @@ const propertyName = (attr) => attr.replace(/-([a-z])/g, (_, c) => c.toUpperCase
 // In node (server-side rendering) there is no HTMLElement: the module still loads, defines nothing.
 const Base = globalThis.HTMLElement ?? class {};
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
-/** A `now` attribute → an instant, or null (then the live clock). */
+/**
+ * A `now` attribute → the instant to send, or null when absent or blank (then the live clock).
+ * A Japan date and time as people type it (`2026-11-20 09:00`) becomes RFC 3339; anything else
+ * goes to the core as it is, which checks it: a `now` the core refuses is an error on the
+ * attribute (the `now` notice), never silently replaced by the clock.
+ */
 function pinnedNow(value) {
-  if (!value) return null;
-  if (RFC3339.test(value.trim()) && !Number.isNaN(Date.parse(value))) return value.trim();
-  return parseJstInstant(value);
+  if (value === null || !value.trim()) return null;
+  return parseJstInstant(value) ?? value.trim();
 }
 
 class CoverageCalcElement extends Base {

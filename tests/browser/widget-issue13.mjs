@@ -9,6 +9,7 @@
 //   - the sources as document titles, linked where docs/rules.md gives a URL;
 //   - host CSS isolation: hostile inherited styles of the host page, computed styles inside;
 //   - a hung or failed .wasm load, a missing or throwing Intl: a clear message within seconds;
+//   - the now attribute checked by the core, its error said on the attribute;
 //
 //   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
@@ -353,6 +354,37 @@ try {
       await page.waitForTimeout(100);
       contains(await inWidget(page, ".notice").innerText(), "Intl is missing");
       expect(page.errors.length === 0, page.errors.join("\n"));
+      await page.context().close();
+    });
+  }
+
+  console.log("\nissue 13: the now attribute, checked by the core");
+  for (const [mode, product, fill] of [
+    ["buy", "dji-mini-4-pro", null],
+    ["status", "dji-mini-4-pro", async (page) => type(page, "status-start", "2026-01-10")],
+    ["buy", "matrice-300-rtk", null],
+    ["ipro", null, async (page) => type(page, "ipro-delivery", "2026-01-10")],
+  ]) {
+    await check(`${mode}${product ? ` (${product})` : ""}: a now the core refuses is reported on the attribute, never replaced by the clock`, async () => {
+      const page = await hostPage(`<coverage-calc mode="${mode}" ${product ? `product="${product}"` : ""} now="2026-13-45T25:00:00+09:00"></coverage-calc>`);
+      await inWidget(page, ".mode").waitFor();
+      if (fill) await fill(page);
+      const notice = inWidget(page, "#now-error");
+      await notice.waitFor();
+      contains(await notice.innerText(), "now 属性「2026-13-45T25:00:00+09:00」");
+      expect(await notice.getAttribute("role") === "alert", "announced");
+      expect((await answerText(page)).trim() === "", `no answer from the clock: ${await answerText(page)}`);
+      const detail = await lastDetail(page);
+      expect(detail.answer === null && detail.error === "invalid_instant" && detail.field === "now", JSON.stringify(detail));
+      // "yesterday" goes to the core as it is, and is refused the same way.
+      await page.locator("coverage-calc").evaluate((el) => el.setAttribute("now", "yesterday"));
+      await page.waitForTimeout(50);
+      contains(await inWidget(page, "#now-error").innerText(), "「yesterday」");
+      // A valid now: the notice goes, the answer comes.
+      await page.locator("coverage-calc").evaluate((el) => el.setAttribute("now", "2026-11-20T10:00:00Z"));
+      await page.waitForTimeout(50);
+      expect(await inWidget(page, "#now-error").count() === 0, "the notice is gone");
+      expect((await lastDetail(page)).answer !== null, "an answer for the valid now");
       await page.context().close();
     });
   }
