@@ -553,13 +553,15 @@ try {
     contains(await second.getAttribute("aria-describedby"), "status-claim-2-date-error", "aria-describedby");
     expect(await page.locator("coverage-calc #status-form-error").isHidden(), "no form-level error");
     // An error about no control of the form (`field: "now"`: the host's now attribute, a date
-    // that does not exist) is shown at the form level, with no control marked.
+    // that does not exist) is said on the attribute (issue 13), with no control marked.
     await setAttrs(page, { now: "2026-02-30T12:00:00+09:00" });
     const formError = page.locator("coverage-calc #status-form-error");
-    expect(await formError.isVisible(), "the form-level error is shown");
-    contains(await formError.innerText(), "日時が正しくありません");
+    const nowError = page.locator("coverage-calc #now-error");
+    expect(await nowError.isVisible(), "the now attribute's notice is shown");
+    contains(await nowError.innerText(), "now 属性「2026-02-30T12:00:00+09:00」");
+    expect(await formError.isHidden(), "not a form-level error");
     expect(await widget(page).evaluate((el) => el.shadowRoot.querySelectorAll("[aria-invalid]").length) === 0, "no control marked");
-    contains(await answerText(page), "入力を直すと結果が表示されます");
+    expect((await answerText(page)).trim() === "", "no answer");
     await setAttrs(page, { now: "2026-06-01T12:00:00+09:00" });
     // Back to one claim, on 2026-05-01 (the state the next checks start from).
     await tabTo(page, "status-claim-2-date");
