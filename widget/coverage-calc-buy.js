@@ -2,9 +2,9 @@
 // price, with which replacements and flyaway; the route when the window has closed.
 // One `buy` request per offered plan; the deadline is common to them (CR-2, CR-3, CR-4).
 
-import { h, parseJstInstant, buildIcs, download } from "./coverage-calc-util.js";
+import { h, buildIcs, download } from "./coverage-calc-util.js";
 import {
-  field, textInput, setFieldError, errorWords, fieldOf, productPicker, plansFor, planName, productById, whyBlock,
+  field, textInput, setFieldError, errorWords, fieldOf, productPicker, plansFor, planName, productById, whyBlock, parseInstantField,
 } from "./coverage-calc-form.js";
 
 export default {
@@ -78,15 +78,10 @@ export default {
       const now = ctx.now();
       const base = { product: product.id, now };
       if (state.activated) {
-        const at = parseJstInstant(state.activatedAt);
-        if (!state.activatedAt.trim()) errors.push({ field: activatedAt, text: t("error.required") });
-        else if (!at) errors.push({ field: activatedAt, text: t("error.instant") });
-        else base.activatedAt = at;
-        if (state.invitationAt.trim()) {
-          const inv = parseJstInstant(state.invitationAt);
-          if (!inv) errors.push({ field: invitationAt, text: t("error.instant") });
-          else base.invitationAt = inv;
-        }
+        const at = parseInstantField(t, state.activatedAt, activatedAt, errors, true);
+        if (at) base.activatedAt = at;
+        const inv = parseInstantField(t, state.invitationAt, invitationAt, errors, false);
+        if (inv) base.invitationAt = inv;
       }
       if (planIds.length === 0) {
         answer.replaceChildren(h("p", { class: "muted", text: t("noPlans") }));

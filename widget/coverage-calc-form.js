@@ -1,7 +1,7 @@
 // Form pieces shared by the widget's modes: labelled fields with hints and errors tied to them,
 // the product picker, the "why" block (rule ids and sources in plain words), error placement.
 
-import { h, parseDate, parseJstInstant } from "./coverage-calc-util.js";
+import { h, parseDate, parseJstInstant, isDateOnly } from "./coverage-calc-util.js";
 
 /**
  * A labelled control with an optional hint and an error line, both tied to it through
@@ -12,9 +12,18 @@ export function field(id, labelText, control, hintText = null) {
   control.setAttribute("part", `${control.getAttribute("part") ?? ""} control`.trim());
   const hint = hintText ? h("p", { id: `${id}-hint`, class: "hint", part: "hint", text: hintText }) : null;
   const error = h("p", { id: `${id}-error`, class: "error", part: "error", hidden: true });
-  control.setAttribute("aria-describedby", [hint?.id, error.id].filter(Boolean).join(" "));
-  const el = h("div", { class: "field", part: "field" }, h("label", { for: id, part: "label", text: labelText }), control, hint, error);
-  return { el, control, error };
+  // A note on what was understood (a date alone: 0:00 Japan time), shown when it applies.
+  const note = h("p", { id: `${id}-note`, class: "hint note", part: "hint", hidden: true });
+  control.setAttribute("aria-describedby", [hint?.id, note.id, error.id].filter(Boolean).join(" "));
+  const el = h("div", { class: "field", part: "field" }, h("label", { for: id, part: "label", text: labelText }), control, hint, note, error);
+  return { el, control, error, note };
+}
+
+/** Shows (or, with null, hides) the note of a field. */
+export function setFieldNote(f, text) {
+  if (!f?.note) return;
+  f.note.textContent = text ?? "";
+  f.note.hidden = !text;
 }
 
 /** A text input for a date or date and time typed as text (keyboard first, any locale). */
@@ -106,12 +115,14 @@ export function parseDateField(t, text, f, errors, required) {
 
 /** A typed Japan date and time of `f` → an RFC 3339 instant, or null with its error pushed. */
 export function parseInstantField(t, text, f, errors, required) {
+  setFieldNote(f, null);
   if (!String(text ?? "").trim()) {
     if (required) errors.push({ field: f, text: t("error.required") });
     return null;
   }
   const at = parseJstInstant(text);
   if (!at) errors.push({ field: f, text: t("error.instant") });
+  else if (isDateOnly(text)) setFieldNote(f, t("note.midnight", { date: at.slice(0, 10) }));
   return at;
 }
 

@@ -10,6 +10,7 @@
 //   - host CSS isolation: hostile inherited styles of the host page, computed styles inside;
 //   - a hung or failed .wasm load, a missing or throwing Intl: a clear message within seconds;
 //   - the now attribute checked by the core, its error said on the attribute;
+//   - dates and times typed as 「2026年12月1日 20:00」, in full-width digits, or a date alone (0:00);
 //
 //   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
@@ -388,6 +389,45 @@ try {
       await page.context().close();
     });
   }
+
+  console.log("\nissue 13: dates and times as people type them in Japan");
+  await check("buy: 「2026年12月1日 20:00」, full-width 「２０２６－１２－０１　２０：００」 and a date alone (0:00 Japan time, said on screen)", async () => {
+    const page = await hostPage(`<coverage-calc mode="buy" product="dji-mini-4-pro" plans="care-refresh-1y" now="2026-12-02T12:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#buy-activated-yes").waitFor();
+    await click(page, "buy-activated-yes");
+    const opens = async () => (await lastDetail(page)).answer?.window?.opensAt;
+    await type(page, "buy-activated-at", "2026年12月1日 20:00");
+    expect(await opens() === "2026-12-01T20:00:00+09:00", `kanji: ${await opens()}`);
+    expect(await inWidget(page, "#buy-activated-at-note").isHidden(), "no midnight note with a time");
+    await type(page, "buy-activated-at", "２０２６－１２－０１　２０：００");
+    expect(await opens() === "2026-12-01T20:00:00+09:00", `full-width: ${await opens()}`);
+    await type(page, "buy-activated-at", "2026年12月1日(火) 20時30分");
+    expect(await opens() === "2026-12-01T20:30:00+09:00", `時分: ${await opens()}`);
+    await type(page, "buy-activated-at", "２０２６－１２－０１");
+    expect(await opens() === "2026-12-01T00:00:00+09:00", `a date alone: ${await opens()}`);
+    const note = inWidget(page, "#buy-activated-at-note");
+    expect(await note.isVisible(), "the midnight note is shown");
+    contains(await note.innerText(), "2026-12-01 0:00（日本時間）");
+    contains(await inWidget(page, "#buy-activated-at").getAttribute("aria-describedby"), "buy-activated-at-note", "described by the note");
+    await type(page, "buy-activated-at", "2026年2月30日 10:00");
+    expect(await inWidget(page, "#buy-activated-at").getAttribute("aria-invalid") === "true", "a date that does not exist is an error");
+    await page.context().close();
+  });
+  await check("status, Enterprise and i-PRO dates: full-width and 年月日", async () => {
+    const page = await hostPage(`<coverage-calc mode="status" product="dji-mini-4-pro" now="2026-11-20T12:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#status-start").waitFor();
+    await type(page, "status-start", "２０２６－０１－１０");
+    expect((await lastDetail(page)).answer?.period?.start === "2026-01-10", "status start, full-width");
+    await page.locator("coverage-calc").evaluate((el) => el.setAttribute("product", "matrice-300-rtk"));
+    await inWidget(page, "#enstatus-start").waitFor();
+    await type(page, "enstatus-start", "2026年3月1日");
+    expect((await lastDetail(page)).answer?.period?.start === "2026-03-01", "Enterprise start, 年月日");
+    await page.locator("coverage-calc").evaluate((el) => { el.setAttribute("mode", "ipro"); el.removeAttribute("product"); });
+    await inWidget(page, "#ipro-delivery").waitFor();
+    await type(page, "ipro-delivery", "２０２６年４月１日");
+    expect((await lastDetail(page)).answer?.productWarranty?.period?.start === "2026-04-01", "i-PRO delivery, full-width 年月日");
+    await page.context().close();
+  });
 } finally {
   await browser.close();
   await server.close();
