@@ -12,6 +12,7 @@ import type {
   IproAnswer,
   IproKind,
   PlanId,
+  PlusContractAnswer,
   StatusAnswer,
 } from "./index.js";
 
@@ -19,7 +20,7 @@ import type {
  * What the widget answers. `buy` and `status` show a DJI Care Enterprise product in the Enterprise
  * views (`enterprise-buy`, `enterprise-status`); each lists only its family's products.
  */
-export type CoverageCalcMode = "buy" | "status" | "enterprise-buy" | "enterprise-status" | "compare" | "ipro";
+export type CoverageCalcMode = "buy" | "status" | "enterprise-buy" | "enterprise-status" | "contract" | "compare" | "ipro";
 export type CoverageCalcLang = "ja" | "en";
 
 /** What an answer-less event says went wrong: an API error code, `input` (a field the form rejected), `not_available`. */
@@ -65,6 +66,11 @@ export interface CoverageChangeEnterpriseStatusDetail extends DetailBase {
   plan: PlanId | string | null;
   answer: EnterpriseStatusAnswer | null;
 }
+/** `contract` mode: a DJI Care Enterprise Plus contract and its shared limit. */
+export interface CoverageChangeContractDetail extends DetailBase {
+  mode: "contract";
+  answer: PlusContractAnswer | null;
+}
 /** `compare` mode: Basic vs Plus for the fleet. */
 export interface CoverageChangeCompareDetail extends DetailBase {
   mode: "compare";
@@ -82,6 +88,7 @@ export type CoverageChangeDetail =
   | CoverageChangeStatusDetail
   | CoverageChangeEnterpriseBuyDetail
   | CoverageChangeEnterpriseStatusDetail
+  | CoverageChangeContractDetail
   | CoverageChangeCompareDetail
   | CoverageChangeIproDetail;
 

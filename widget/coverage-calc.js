@@ -29,6 +29,7 @@ import statusMode from "./coverage-calc-status.js";
 import compareMode from "./coverage-calc-compare.js";
 import iproMode from "./coverage-calc-ipro.js";
 import { enterpriseBuy, enterpriseStatus } from "./coverage-calc-enterprise.js";
+import contractMode from "./coverage-calc-contract.js";
 
 /**
  * The modes, by name. A new mode is a module with `{name, requires, create(ctx)}`; a mode that
@@ -36,7 +37,7 @@ import { enterpriseBuy, enterpriseStatus } from "./coverage-calc-enterprise.js";
  * that family's products) and `question` (`buy`, `status`): for a product of another family the
  * element shows the mode of that family that answers the same question.
  */
-const MODES = new Map([buyMode, statusMode, enterpriseBuy, enterpriseStatus, compareMode, iproMode].map((m) => [m.name, m]));
+const MODES = new Map([buyMode, statusMode, enterpriseBuy, enterpriseStatus, contractMode, compareMode, iproMode].map((m) => [m.name, m]));
 
 /** The mode that answers `mode`'s question for `product` (the mode itself when it is of its family). */
 function modeFor(mode, product) {

@@ -428,6 +428,36 @@ try {
     expect((await lastDetail(page)).answer?.productWarranty?.period?.start === "2026-04-01", "i-PRO delivery, full-width 年月日");
     await page.context().close();
   });
+
+  console.log("\nissue 13 (One UI): the Plus contract as a widget mode");
+  await check("contract: the shared limit, who joined and why not, claims from the pool (README example), axe", async () => {
+    const page = await hostPage(`<coverage-calc mode="contract" now="2026-03-20T10:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#contract-activated-on").waitFor();
+    await type(page, "contract-activated-on", "2026-01-10");
+    await type(page, "contract-owner", "Sora Survey KK");
+    await inWidget(page, "#contract-member-1-product").selectOption("matrice-210-v2");
+    await type(page, "contract-member-1-id", "A");
+    await type(page, "contract-member-1-date", "2026-01-10");
+    for (const [n, id, product, date] of [[2, "B", "zenmuse-h20t", "2026-02-09"], [3, "C", "zenmuse-p1", "2026-02-10"]]) {
+      await click(page, "contract-add-member");
+      await inWidget(page, `#contract-member-${n}-product`).selectOption(product);
+      await type(page, `contract-member-${n}-id`, id);
+      await type(page, `contract-member-${n}-date`, date);
+    }
+    await click(page, "contract-add-claim");
+    await inWidget(page, "#contract-claim-1-member").selectOption("B");
+    await type(page, "contract-claim-1-date", "2026-03-01");
+    await type(page, "contract-claim-1-amount", "800000");
+    const text = await answerText(page);
+    contains(text, "共有の限度額の残り ￥823,800");
+    contains(text, "￥1,623,800");
+    contains(text, "最初のアクティベーションから30日を過ぎて関連付け");
+    contains(text, "この製品の限度額の残りが30%未満のため更新できません");
+    const detail = await lastDetail(page);
+    expect(detail.mode === "contract" && detail.answer?.pool?.members.join() === "A,B", JSON.stringify(detail).slice(0, 300));
+    await axeClean(page, "contract");
+    await page.context().close();
+  });
 } finally {
   await browser.close();
   await server.close();
