@@ -33,6 +33,8 @@ interface DetailBase {
   error?: CoverageChangeError;
   /** With `error`: the request field it concerns when that is not a control of the form (`now`: the attribute). */
   field?: string;
+  /** The form of the mode shown, as JSON: give it back as the `inputs` attribute to reopen the same answer. */
+  inputs?: string;
 }
 /** `buy` mode: `answer` is the answer for the plan chosen, `answers` those of every plan offered. */
 export interface CoverageChangeBuyDetail extends DetailBase {
@@ -104,6 +106,8 @@ export interface CoverageCalcAttributes {
   lang?: CoverageCalcLang;
   /** An RFC 3339 instant (or `YYYY-MM-DD HH:MM`, Japan time) that pins "now". */
   now?: string;
+  /** The form of the mode shown, as JSON (`detail.inputs` of an earlier `coverage-change`): a shared link reopens the same answer. */
+  inputs?: string;
   /** Where the .wasm is; read when the first element connects. */
   "wasm-url"?: string;
 }
@@ -123,6 +127,7 @@ export declare class CoverageCalcElement extends HTMLElement {
   /** HTMLElement's own `lang` (the `lang` attribute, "" when absent): `ja` (default) or `en`. */
   lang: CoverageCalcLang | (string & {});
   now: string | null;
+  inputs: string | null;
   wasmUrl: string | null;
   /** The last `coverage-change` detail, or null. */
   readonly answer: CoverageChangeDetail | null;

@@ -91,7 +91,7 @@ function intlWorks() {
 }
 
 /** The attributes, each also a property of the element (null when absent; `lang` is HTMLElement's own). */
-const ATTRIBUTES = ["product", "plans", "mode", "now", "wasm-url"];
+const ATTRIBUTES = ["product", "plans", "mode", "now", "inputs", "wasm-url"];
 const propertyName = (attr) => attr.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 // In node (server-side rendering) there is no HTMLElement: the module still loads, defines nothing.
@@ -109,7 +109,7 @@ function pinnedNow(value) {
 }
 
 class CoverageCalcElement extends Base {
-  static observedAttributes = ["product", "plans", "mode", "lang", "now"];
+  static observedAttributes = ["product", "plans", "mode", "lang", "now", "inputs"];
 
   /**
    * Where the .wasm is (a URL or string), for a CDN or a bundler that moves it; set before the
@@ -217,6 +217,39 @@ class CoverageCalcElement extends Base {
     });
   }
 
+  /** The `inputs` attribute last applied (a new value replaces the shown mode's form). */
+  #inputsApplied = null;
+  /** Whether the shown mode's form came from `inputs` (a form that fails to build is then reset). */
+  #fromInputs = false;
+
+  /**
+   * The `inputs` attribute: the shown mode's form as JSON (what `coverage-change` gives as
+   * `detail.inputs`), so that a page can keep it in its URL and reopen the same answer. Only
+   * strings, booleans and lists of such records are taken; anything else is ignored.
+   */
+  #takeInputs(modeName) {
+    const text = this.getAttribute("inputs");
+    if (text === null || text === this.#inputsApplied) return;
+    this.#inputsApplied = text;
+    let value = null;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return;
+    }
+    const plain = (v) => typeof v === "string" || typeof v === "boolean";
+    const record = (o) => o !== null && typeof o === "object" && !Array.isArray(o)
+      && Object.values(o).every(plain);
+    if (!record(Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => !Array.isArray(v))))) return;
+    const state = Object.create(null);
+    for (const [key, v] of Object.entries(value)) {
+      if (plain(v)) state[key] = v;
+      else if (Array.isArray(v) && v.length <= 200 && v.every(record)) state[key] = v.map((o) => ({ ...o }));
+    }
+    this.#states[modeName] = state;
+    this.#fromInputs = true;
+  }
+
   /** Builds the context of a mode from the attributes. */
   #context(modeName) {
     const lang = langOf(this.getAttribute("lang"));
@@ -224,6 +257,7 @@ class CoverageCalcElement extends Base {
     const locale = localeOf(lang);
     const plansAttr = (this.getAttribute("plans") ?? "").split(/[\s,]+/).filter(Boolean);
     const pinned = pinnedNow(this.getAttribute("now"));
+    this.#takeInputs(modeName);
     this.#states[modeName] ??= {};
     return {
       api: this.#engine.api,
@@ -238,7 +272,7 @@ class CoverageCalcElement extends Base {
       root: this.#shadow,
       emit: (detail) => {
         if (detail.answer) this.#clearNotice();
-        this.#emit({ ...detail, lang });
+        this.#emit({ ...detail, lang, inputs: JSON.stringify(this.#states[modeName]) });
       },
       nowError: (error) => this.#nowError(t, modeName, lang, error),
       report: (report) => this.#report(t, report),
@@ -275,7 +309,15 @@ class CoverageCalcElement extends Base {
       this.#view = mode.create(ctx);
       this.#body.replaceChildren(this.#view.el);
       if (this.#notice) this.#body.prepend(this.#notice);
+      this.#fromInputs = false;
     } catch (error) {
+      if (this.#fromInputs) {
+        // A form from `inputs` that does not fit the mode (an edited link): start it afresh.
+        this.#fromInputs = false;
+        this.#states[modeName] = {};
+        this.#render();
+        return;
+      }
       // A defect of a view: say so instead of leaving the host page with a broken element.
       console.error(error);
       this.#ctx = null;

@@ -458,6 +458,34 @@ try {
     await axeClean(page, "contract");
     await page.context().close();
   });
+
+  console.log("\nissue 13 (One UI): the form as the inputs attribute, for a page's URL");
+  await check("inputs: detail.inputs given back as the inputs attribute reopens the same answer; a broken one is an empty form", async () => {
+    const page = await hostPage(`<coverage-calc mode="status" product="dji-mini-4-pro" now="2026-11-20T12:00:00+09:00"></coverage-calc>`);
+    await inWidget(page, "#status-start").waitFor();
+    await type(page, "status-start", "2026-01-10");
+    await click(page, "status-add-claim");
+    await type(page, "status-claim-1-date", "2026-05-01");
+    const first = await lastDetail(page);
+    expect(typeof first.inputs === "string" && JSON.parse(first.inputs).start === "2026-01-10", `detail.inputs: ${first.inputs}`);
+    const shown = await answerText(page);
+    const again = await hostPage(`<coverage-calc mode="status" product="dji-mini-4-pro" now="2026-11-20T12:00:00+09:00"></coverage-calc>`);
+    await again.locator("coverage-calc").evaluate((el, v) => el.setAttribute("inputs", v), first.inputs);
+    await inWidget(again, "#status-claim-1-date").waitFor();
+    expect(await inWidget(again, "#status-claim-1-date").inputValue() === "2026-05-01", "the claim row is back");
+    expect(await answerText(again) === shown, "the same answer");
+    expect((await lastDetail(again)).answer?.replacements?.used === 1, "the same answer in the event");
+    // An edited link: wrong types are ignored, the form starts afresh, no error on the page.
+    await again.locator("coverage-calc").evaluate((el) => el.setAttribute("inputs", '{"claims": "x", "start": 5}'));
+    await again.waitForTimeout(50);
+    await inWidget(again, "#status-start").waitFor();
+    await again.locator("coverage-calc").evaluate((el) => el.setAttribute("inputs", "{not json"));
+    await again.waitForTimeout(50);
+    await inWidget(again, "#status-start").waitFor();
+    expect(again.errors.length === 0, again.errors.join("\n"));
+    await page.context().close();
+    await again.context().close();
+  });
 } finally {
   await browser.close();
   await server.close();
