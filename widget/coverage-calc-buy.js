@@ -5,7 +5,11 @@
 import { h, buildIcs, download } from "./coverage-calc-util.js";
 import {
   field, textInput, setFieldError, errorWords, fieldOf, productPicker, plansFor, planName, productById, whyBlock, parseInstantField,
+  parseDateField,
 } from "./coverage-calc-form.js";
+
+/** The regions of purchase offered (CR-5); `other` is sent as `ZZ`. */
+const REGIONS = ["JP", "US", "CA", "CN", "HK", "TW", "KR", "AU", "GB", "EU", "CH", "NO", "other"];
 
 export default {
   name: "buy",
@@ -52,14 +56,37 @@ export default {
     activatedAt.control.addEventListener("input", () => { state.activatedAt = activatedAt.control.value; compute(); });
     invitationAt.control.addEventListener("input", () => { state.invitationAt = invitationAt.control.value; compute(); });
 
+    // How and where it is bought (CR-12: with the product, the service starts 2 days after
+    // shipping; CR-5: another region is not priced here).
+    state.channel ??= "separate";
+    state.shippingDate ??= "";
+    state.region ??= "JP";
+    const channelRadio = (value) => {
+      const input = h("input", { type: "radio", name: "buy-channel", id: `buy-channel-${value}`, value });
+      input.checked = state.channel === value;
+      input.addEventListener("change", () => { if (input.checked) { state.channel = value; shipping.el.hidden = value !== "with-product"; compute(); } });
+      return h("div", { class: "radio" }, input, h("label", { for: input.id, text: t(`channel.${value}`) }));
+    };
+    const shipping = field("buy-shipping-date", t("shippingDate"), textInput(state.shippingDate), t("hint.date"));
+    shipping.el.hidden = state.channel !== "with-product";
+    shipping.control.addEventListener("input", () => { state.shippingDate = shipping.control.value; compute(); });
+    const regionSelect = h("select", { part: "select" }, REGIONS.map((r) => h("option", { value: r, text: t(`region.${r}`) })));
+    regionSelect.value = REGIONS.includes(state.region) ? state.region : "JP";
+    regionSelect.addEventListener("change", () => { state.region = regionSelect.value; compute(); });
+    const region = field("buy-region", t("region"), regionSelect, t("hint.region"));
+
     form.append(picker.el,
       h("fieldset", { class: "group", part: "fieldset" },
         h("legend", { part: "legend", text: t("legend.activation") }),
         h("div", { class: "radio" }, notActivated, h("label", { for: notActivated.id, text: t("notActivated") })),
         h("div", { class: "radio" }, activated, h("label", { for: activated.id, text: t("activated") })),
-        timeFields));
+        timeFields),
+      h("fieldset", { class: "group", part: "fieldset" },
+        h("legend", { part: "legend", text: t("legend.channel") }),
+        channelRadio("separate"), channelRadio("with-product"), shipping.el),
+      region.el);
 
-    const fields = { product: picker.field, activatedAt, invitationAt };
+    const fields = { product: picker.field, activatedAt, invitationAt, shippingDate: shipping, region };
     /** The deadline on screen, for the live countdown. */
     let shown = null;
 
@@ -77,6 +104,13 @@ export default {
       }
       const now = ctx.now();
       const base = { product: product.id, now };
+      if (state.channel === "with-product") {
+        base.channel = "with-product";
+        const d = parseDateField(t, state.shippingDate, shipping, errors, true);
+        if (d) base.shippingDate = d;
+      }
+      // "Other" is any region outside CR-5's list: ZZ, ISO 3166's code for an unknown region.
+      if (state.region !== "JP") base.region = state.region === "other" ? "ZZ" : state.region;
       if (state.activated) {
         const at = parseInstantField(t, state.activatedAt, activatedAt, errors, true);
         if (at) base.activatedAt = at;

@@ -19,6 +19,8 @@ const whole = (text) => {
 
 export default {
   name: "compare",
+  family: "care-enterprise",
+  question: "compare",
   requires: ["compare"],
   /** @param {any} ctx */
   create(ctx) {

@@ -20,6 +20,8 @@ const dayNumber = (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 export default {
   name: "ipro",
+  family: "ipro",
+  question: "ipro",
   requires: ["ipro"],
   /** @param {any} ctx */
   create(ctx) {

@@ -121,6 +121,10 @@ export declare class CoverageCalcElement extends HTMLElement {
    */
   static wasmUrl: string | { readonly href: string } | null;
   static readonly observedAttributes: string[];
+  /** The widget's words for `lang`: `words("en")("mode.buy")`; a page's tabs and its `page.*` words. */
+  static words(lang: CoverageCalcLang | (string & {})): (key: string, params?: Record<string, unknown>) => string;
+  /** The modes in the order a page shows them, with the family of their products. */
+  static readonly modes: { mode: CoverageCalcMode; family: "care-refresh" | "care-enterprise" | "ipro" }[];
   product: string | null;
   plans: string | null;
   mode: CoverageCalcMode | (string & {}) | null;

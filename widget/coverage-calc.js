@@ -118,6 +118,20 @@ class CoverageCalcElement extends Base {
    */
   static wasmUrl = null;
 
+  /**
+   * The widget's word table for `lang` (`ja`, `en`): `words(lang)(key, params)`, e.g. the mode
+   * names `mode.buy` … for a page's tabs and the page's own `page.*` words, so that a page around
+   * the widget needs no word table of its own.
+   */
+  static words(lang) {
+    return translator(langOf(lang));
+  }
+
+  /** The modes, in the order a page shows them: `{mode, family}` (the family of its products). */
+  static get modes() {
+    return [...MODES.values()].map((m) => ({ mode: m.name, family: m.family }));
+  }
+
   #shadow;
   #body;
   #live;
