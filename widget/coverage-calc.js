@@ -30,6 +30,7 @@ import compareMode from "./coverage-calc-compare.js";
 import iproMode from "./coverage-calc-ipro.js";
 import { enterpriseBuy, enterpriseStatus } from "./coverage-calc-enterprise.js";
 import contractMode from "./coverage-calc-contract.js";
+import offerMode, { nearViewport, offerValue } from "./coverage-calc-offer.js";
 
 /**
  * The modes, by name. A new mode is a module with `{name, requires, create(ctx)}`; a mode that
@@ -37,7 +38,7 @@ import contractMode from "./coverage-calc-contract.js";
  * that family's products) and `question` (`buy`, `status`): for a product of another family the
  * element shows the mode of that family that answers the same question.
  */
-const MODES = new Map([buyMode, statusMode, enterpriseBuy, enterpriseStatus, contractMode, compareMode, iproMode].map((m) => [m.name, m]));
+const MODES = new Map([buyMode, statusMode, enterpriseBuy, enterpriseStatus, contractMode, compareMode, iproMode, offerMode].map((m) => [m.name, m]));
 
 /** The mode that answers `mode`'s question for `product` (the mode itself when it is of its family). */
 function modeFor(mode, product) {
@@ -129,7 +130,7 @@ class CoverageCalcElement extends Base {
 
   /** The modes, in the order a page shows them: `{mode, family}` (the family of its products). */
   static get modes() {
-    return [...MODES.values()].map((m) => ({ mode: m.name, family: m.family }));
+    return [...MODES.values()].filter((m) => !m.productPage).map((m) => ({ mode: m.name, family: m.family }));
   }
 
   #shadow;
@@ -152,6 +153,11 @@ class CoverageCalcElement extends Base {
     this.#body = h("div", { class: "body", part: "body" });
     this.#live = h("div", { class: "sr-only", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     this.#shadow.append(this.#body, this.#live);
+  }
+
+  /** Offer mode: the plan picked (the `detail` of the last `coverage-select`), or null for "No plan". */
+  get value() {
+    return offerValue(this);
   }
 
   /** The last answer dispatched (the `detail` of the last `coverage-change`), or null. */
@@ -178,12 +184,15 @@ class CoverageCalcElement extends Base {
       // A .wasm that never arrives (a request that hangs) is said after LOAD_PATIENCE_MS; if it
       // arrives later, the answer replaces the message.
       clearTimeout(this.#patience);
-      this.#patience = setTimeout(() => {
-        if (!this.#engine && this.isConnected) this.#fail("loadTimeout", "wasm_not_loaded", { s: LOAD_PATIENCE_MS / 1000 });
-      }, LOAD_PATIENCE_MS);
+      const patience = () => {
+        this.#patience = setTimeout(() => {
+          if (!this.#engine && this.isConnected) this.#fail("loadTimeout", "wasm_not_loaded", { s: LOAD_PATIENCE_MS / 1000 });
+        }, LOAD_PATIENCE_MS);
+      };
       // In a microtask: the module that imports the widget can still set `wasmUrl` or call the
       // API's `init({ module_or_path })` (its promise is then shared) before the engine loads.
-      Promise.resolve().then(() => loadEngine(this.getAttribute("wasm-url"))).then((e) => {
+      // An offer (mode="offer") far below the fold waits until it comes near the viewport.
+      Promise.resolve().then(() => nearViewport(this)).then(() => { patience(); return loadEngine(this.getAttribute("wasm-url")); }).then((e) => {
         clearTimeout(this.#patience);
         this.#engine = e;
         if (this.isConnected) this.#render();
