@@ -20,7 +20,7 @@
 // attribute: `{"activatedAt":"2026-02-20 10:00","invitationAt":"…"}` (Japan time); when its window
 // has closed the offer shows the deadline that passed and the invitation route instead of rows.
 //
-// Its height is fixed (--coverage-calc-offer-height, 16em by default; the loading placeholder has
+// Its height is fixed (--coverage-calc-offer-height, 17.5em by default; the loading placeholder has
 // the same, see the "offer mode" block of coverage-calc.css), so the page never shifts, and an
 // offer far below the fold starts loading the wasm only when it comes near the viewport
 // (`nearViewport`, called by coverage-calc.js before it loads the engine).
@@ -39,7 +39,7 @@ const WORDS = {
     details: "詳細と規約",
     close: "閉じる",
     title: ({ product }) => `${product} の保証プラン`,
-    newAnyTime: "新品はアクティベーション前ならいつでも加入できます。",
+    newAnyTime: "アクティベーション前の新品は、いつでも加入できます。",
     buyBy: ({ deadline, rel }) => `${deadline}まで（${rel}）加入できます。`,
     closed: ({ deadline }) => `加入期限（${deadline}）を過ぎました。`,
     invitation: ({ hours }) => `DJI サポートで有償の点検・修理を受けると届く招待メールから ${hours} 時間以内なら加入できます。`,
@@ -47,7 +47,7 @@ const WORDS = {
     priceOnRequest: "価格は要問合せ",
     year: ({ n }) => `${n}年`,
     crGives: ({ n }) => `交換 ${n} 回まで`,
-    flyaway: ({ n }) => `うちフライアウェイ ${n} 回`,
+    flyaway: ({ n }) => `フライアウェイ ${n} 回`,
     noFlyaway: "フライアウェイなし",
     basicGives: ({ n, fee }) => `交換 ${n} 回まで（1回目 ${fee}）`,
     plusGives: ({ limit }) => `限度額 ${limit} まで修理・交換`,
@@ -73,7 +73,7 @@ const WORDS = {
     noPlans: "No protection plan can be added to this product.",
     priceOnRequest: "Price on request",
     year: ({ n }) => `${n} year${n === 1 ? "" : "s"}`,
-    crGives: ({ n }) => `up to ${n} replacements`,
+    crGives: ({ n }) => `${n} replacements`,
     flyaway: ({ n }) => `${n} flyaway`,
     noFlyaway: "no flyaway",
     basicGives: ({ n, fee }) => `${n} replacements (1st: ${fee})`,
