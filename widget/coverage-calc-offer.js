@@ -45,12 +45,11 @@ const WORDS = {
     invitation: ({ hours }) => `DJI サポートで有償の点検・修理を受けると届く招待メールから ${hours} 時間以内なら加入できます。`,
     noPlans: "この製品に追加できる保証プランはありません。",
     priceOnRequest: "価格は要問合せ",
-    year: ({ n }) => `${n}年`,
-    crGives: ({ n }) => `交換 ${n} 回まで`,
-    flyaway: ({ n }) => `フライアウェイ ${n} 回`,
+    crGives: ({ n }) => `交換${n}回`,
+    flyaway: ({ n }) => `フライアウェイ${n}回`,
     noFlyaway: "フライアウェイなし",
-    basicGives: ({ n, fee }) => `交換 ${n} 回まで（1回目 ${fee}）`,
-    plusGives: ({ limit }) => `限度額 ${limit} まで修理・交換`,
+    basicGives: ({ n, fee }) => `交換${n}回（1回目 ${fee}）`,
+    plusGives: ({ limit }) => `限度額 ${limit}`,
     price: "価格",
     eligibility: "加入",
     window: ({ hours }) => `購入期限: アクティベーションから ${hours} 時間`,
@@ -72,12 +71,11 @@ const WORDS = {
     invitation: ({ hours }) => `After a paid inspection or repair at DJI support, DJI's invitation e-mail reopens it for ${hours} hours.`,
     noPlans: "No protection plan can be added to this product.",
     priceOnRequest: "Price on request",
-    year: ({ n }) => `${n} year${n === 1 ? "" : "s"}`,
     crGives: ({ n }) => `${n} replacements`,
     flyaway: ({ n }) => `${n} flyaway`,
     noFlyaway: "no flyaway",
-    basicGives: ({ n, fee }) => `${n} replacements (1st: ${fee})`,
-    plusGives: ({ limit }) => `Repairs and replacements up to ${limit}`,
+    basicGives: ({ n, fee }) => `${n} replacements (1st ${fee})`,
+    plusGives: ({ limit }) => `limit ${limit}`,
     price: "Price",
     eligibility: "Can it be added",
     window: ({ hours }) => `Deadline: ${hours} hours after activation`,
@@ -236,8 +234,7 @@ export default {
         if (g.unlimitedWithinLimit) return w("plusGives", { limit: fmt.fee(g.limit) });
         return w("basicGives", { n: g.replacements, fee: fmt.fee(g.replacementFees[0]) });
       }
-      const months = ctx.catalog.plans.find((p) => p.id === a.plan)?.months ?? 12;
-      const parts = [w("year", { n: Math.round(months / 12) }), w("crGives", { n: a.replacements })];
+      const parts = [w("crGives", { n: a.replacements })];
       if (a.flyaway === "yes") parts.push(w("flyaway", { n: a.flyawayMax }));
       else if (a.flyaway === "no") parts.push(w("noFlyaway"));
       return parts.join(w("sep"));

@@ -128,7 +128,7 @@ try {
     contains(text, "￥11,880");
     contains(text, "DJI Care Refresh（2年版）");
     contains(text, "￥19,250");
-    contains(text, "交換 2 回まで");
+    contains(text, "交換2回");
     contains(text, "プランなし");
     contains(text, "詳細と規約");
     expect(await page.locator("coverage-calc .offer__row").count() === 3, "two plans and No plan");
