@@ -20,7 +20,9 @@ import type {
  * What the widget answers. `buy` and `status` show a DJI Care Enterprise product in the Enterprise
  * views (`enterprise-buy`, `enterprise-status`); each lists only its family's products.
  */
-export type CoverageCalcMode = "buy" | "status" | "enterprise-buy" | "enterprise-status" | "contract" | "compare" | "ipro";
+export type CoverageCalcMode = "buy" | "status" | "enterprise-buy" | "enterprise-status" | "contract" | "compare" | "ipro"
+  /** A product page's compact plan offer (not a tab of the calculator page): `coverage-select`, `value`. */
+  | "offer";
 export type CoverageCalcLang = "ja" | "en";
 
 /** What an answer-less event says went wrong: an API error code, `input` (a field the form rejected), `not_available`. */
@@ -84,6 +86,15 @@ export interface CoverageChangeIproDetail extends DetailBase {
   kind: IproKind | null;
   answer: IproAnswer | null;
 }
+/** `offer` mode: `answer` is the answer for the plan picked (null for "No plan"), `answers` those of every plan offered. */
+export interface CoverageChangeOfferDetail extends DetailBase {
+  mode: "offer";
+  product: string | null;
+  plan: PlanId | string | null;
+  eligible?: boolean | null;
+  answer: BuyAnswer | EnterpriseBuyAnswer | null;
+  answers: (BuyAnswer | EnterpriseBuyAnswer)[];
+}
 /** The `detail` of a `coverage-change` event (narrow on `mode`). */
 export type CoverageChangeDetail =
   | CoverageChangeBuyDetail
@@ -92,9 +103,23 @@ export type CoverageChangeDetail =
   | CoverageChangeEnterpriseStatusDetail
   | CoverageChangeContractDetail
   | CoverageChangeCompareDetail
-  | CoverageChangeIproDetail;
+  | CoverageChangeIproDetail
+  | CoverageChangeOfferDetail;
 
 export type CoverageChangeEvent = CustomEvent<CoverageChangeDetail>;
+
+/**
+ * The plan a shopper picked in `offer` mode: its id, its display name in the widget's language
+ * (what a cart shows), its price in whole yen (null when DJI publishes none) and currency.
+ */
+export interface CoverageSelection {
+  plan: PlanId;
+  name: string;
+  price: number | null;
+  currency: "JPY" | null;
+}
+/** `coverage-select` (offer mode): the plan picked, or null for "No plan". Not dispatched before a pick. */
+export type CoverageSelectEvent = CustomEvent<CoverageSelection | null>;
 
 /** The attributes of `<coverage-calc>` (all optional, all strings in HTML). */
 export interface CoverageCalcAttributes {
@@ -135,6 +160,8 @@ export declare class CoverageCalcElement extends HTMLElement {
   wasmUrl: string | null;
   /** The last `coverage-change` detail, or null. */
   readonly answer: CoverageChangeDetail | null;
+  /** Offer mode: the plan picked (the last `coverage-select` detail), or null ("No plan", the default). */
+  readonly value: CoverageSelection | null;
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void;
@@ -150,5 +177,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     "coverage-change": CoverageChangeEvent;
+    "coverage-select": CoverageSelectEvent;
   }
 }
