@@ -298,7 +298,9 @@ export default {
 
     function fact(term, value) {
       return value === null || value === undefined || value === "" ? null
-        : h("div", {}, h("dt", { text: term }), h("dd", { text: value }));
+        : h("div", {}, h("dt", { text: term }), Array.isArray(value)
+          ? h("dd", {}, value.map((line) => h("span", { class: "block", text: line })))
+          : h("dd", { text: value }));
     }
 
     function planSection(r, now) {
@@ -311,7 +313,7 @@ export default {
       if (a.closed) verdict.push(t(`${p}reason.${a.closed.reason}`));
       const rows = [
         fact(w("price"), priceText(a.price)),
-        fact(w("eligibility"), verdict.join(" ")),
+        fact(w("eligibility"), verdict),
         a.window ? fact(t("deadline"), `${fmt.instant(a.deadline)} — ${w("window", { hours: a.window.hours })}`) : null,
         a.service ? fact(t("service"), fmt.period(a.service)) : null,
       ];

@@ -273,6 +273,18 @@ try {
     await setAttrs(page, { product: "dji-mini-4-pro", inputs: null });
   });
 
+  await check("the shop at 1280 px: the offer in the buy box, above the cart button (screenshot)", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForTimeout(100);
+    const offer = await widget(page).boundingBox();
+    const button = await page.locator("#add-to-cart").boundingBox();
+    expect(offer.y + offer.height < button.y, "the offer above the cart button");
+    expect(button.y + button.height <= 900, `the cart button above the fold (${button.y})`);
+    await page.screenshot({ path: path.join(SHOTS, "offer-shop-1280.png") });
+    await page.setViewportSize({ width: 375, height: 800 });
+  });
+
+  console.log(`  (offer height at 375 px: ja ${heights.ja} px, en ${heights.en} px)`);
   await check("no console error on the page", async () => {
     expect(errors.length === 0, errors.join(" | "));
   });
