@@ -2,13 +2,19 @@
 // price, with which replacements and flyaway; the route when the window has closed.
 // One `buy` request per offered plan; the deadline is common to them (CR-2, CR-3, CR-4).
 
-import { h, parseJstInstant, buildIcs, download } from "./coverage-calc-util.js";
+import { h, buildIcs, download } from "./coverage-calc-util.js";
 import {
-  field, textInput, setFieldError, errorWords, fieldOf, productPicker, plansFor, planName, productById, whyBlock,
+  field, textInput, setFieldError, errorWords, fieldOf, productPicker, plansFor, planName, productById, whyBlock, parseInstantField,
+  parseDateField,
 } from "./coverage-calc-form.js";
+
+/** The regions of purchase offered (CR-5); `other` is sent as `ZZ`. */
+const REGIONS = ["JP", "US", "CA", "CN", "HK", "TW", "KR", "AU", "GB", "EU", "CH", "NO", "other"];
 
 export default {
   name: "buy",
+  family: "care-refresh",
+  question: "buy",
   requires: ["buy"],
   /** @param {any} ctx */
   create(ctx) {
@@ -50,14 +56,37 @@ export default {
     activatedAt.control.addEventListener("input", () => { state.activatedAt = activatedAt.control.value; compute(); });
     invitationAt.control.addEventListener("input", () => { state.invitationAt = invitationAt.control.value; compute(); });
 
+    // How and where it is bought (CR-12: with the product, the service starts 2 days after
+    // shipping; CR-5: another region is not priced here).
+    state.channel ??= "separate";
+    state.shippingDate ??= "";
+    state.region ??= "JP";
+    const channelRadio = (value) => {
+      const input = h("input", { type: "radio", name: "buy-channel", id: `buy-channel-${value}`, value });
+      input.checked = state.channel === value;
+      input.addEventListener("change", () => { if (input.checked) { state.channel = value; shipping.el.hidden = value !== "with-product"; compute(); } });
+      return h("div", { class: "radio" }, input, h("label", { for: input.id, text: t(`channel.${value}`) }));
+    };
+    const shipping = field("buy-shipping-date", t("shippingDate"), textInput(state.shippingDate), t("hint.date"));
+    shipping.el.hidden = state.channel !== "with-product";
+    shipping.control.addEventListener("input", () => { state.shippingDate = shipping.control.value; compute(); });
+    const regionSelect = h("select", { part: "select" }, REGIONS.map((r) => h("option", { value: r, text: t(`region.${r}`) })));
+    regionSelect.value = REGIONS.includes(state.region) ? state.region : "JP";
+    regionSelect.addEventListener("change", () => { state.region = regionSelect.value; compute(); });
+    const region = field("buy-region", t("region"), regionSelect, t("hint.region"));
+
     form.append(picker.el,
       h("fieldset", { class: "group", part: "fieldset" },
         h("legend", { part: "legend", text: t("legend.activation") }),
         h("div", { class: "radio" }, notActivated, h("label", { for: notActivated.id, text: t("notActivated") })),
         h("div", { class: "radio" }, activated, h("label", { for: activated.id, text: t("activated") })),
-        timeFields));
+        timeFields),
+      h("fieldset", { class: "group", part: "fieldset" },
+        h("legend", { part: "legend", text: t("legend.channel") }),
+        channelRadio("separate"), channelRadio("with-product"), shipping.el),
+      region.el);
 
-    const fields = { product: picker.field, activatedAt, invitationAt };
+    const fields = { product: picker.field, activatedAt, invitationAt, shippingDate: shipping, region };
     /** The deadline on screen, for the live countdown. */
     let shown = null;
 
@@ -75,21 +104,24 @@ export default {
       }
       const now = ctx.now();
       const base = { product: product.id, now };
+      if (state.channel === "with-product") {
+        base.channel = "with-product";
+        const d = parseDateField(t, state.shippingDate, shipping, errors, true);
+        if (d) base.shippingDate = d;
+      }
+      // "Other" is any region outside CR-5's list: ZZ, ISO 3166's code for an unknown region.
+      if (state.region !== "JP") base.region = state.region === "other" ? "ZZ" : state.region;
       if (state.activated) {
-        const at = parseJstInstant(state.activatedAt);
-        if (!state.activatedAt.trim()) errors.push({ field: activatedAt, text: t("error.required") });
-        else if (!at) errors.push({ field: activatedAt, text: t("error.instant") });
-        else base.activatedAt = at;
-        if (state.invitationAt.trim()) {
-          const inv = parseJstInstant(state.invitationAt);
-          if (!inv) errors.push({ field: invitationAt, text: t("error.instant") });
-          else base.invitationAt = inv;
-        }
+        const at = parseInstantField(t, state.activatedAt, activatedAt, errors, true);
+        if (at) base.activatedAt = at;
+        const inv = parseInstantField(t, state.invitationAt, invitationAt, errors, false);
+        if (inv) base.invitationAt = inv;
       }
       if (planIds.length === 0) {
         answer.replaceChildren(h("p", { class: "muted", text: t("noPlans") }));
         shown = null;
         ctx.report({ errors: [], summary: null });
+        ctx.emit({ mode: "buy", product: product.id, plan: null, answer: null, answers: [] });
         return;
       }
       const results = [];
@@ -98,6 +130,13 @@ export default {
           try {
             results.push({ plan, answer: ctx.api.buy({ plan, ...base }) });
           } catch (error) {
+            // The `now` attribute, refused by the core: said on the attribute, no answer.
+            if (error?.field === "now") {
+              answer.replaceChildren();
+              shown = null;
+              ctx.nowError(error);
+              return;
+            }
             // The control its `field` names; else (null, or no control here, like `now`) the
             // plan's answer is this error, shown in the answer as a form-level error.
             const target = fieldOf(error, fields);
@@ -198,7 +237,9 @@ export default {
           h("span", { class: "muted", text: `${t("replacementFee")}: ${fmt.fee(a.fees.replacement)}` }),
           a.flyaway === "yes" ? h("span", { class: "muted", text: `${t("flyawayFee")}: ${fmt.fee(a.fees.flyaway)}` }) : null,
           a.service ? h("span", { class: "muted", text: `${t("service")}: ${fmt.period(a.service)}` }) : null,
-          a.warrantyExtension ? h("span", { class: "muted", text: `${t("warrantyExt")}: ${fmt.period(a.warrantyExtension)}` }) : null,
+          a.warrantyExtension ? h("span", { class: "muted", text: `${t("warrantyExt")}: ${fmt.period(a.warrantyExtension)}` })
+            // CR-10: the 2-year plan extends the warranty; with no dates when it cannot be bought now.
+            : a.plan === "care-refresh-2y" ? h("span", { class: "muted", text: `${t("warrantyExt")}: ${t("warrantyExt.notBought")}` }) : null,
         ] : [h("span", { class: "muted", text: errorWords(t, r.error) })];
         const input = h("input", { type: "radio", name: "buy-choose", id, value: r.plan, disabled: !a });
         input.checked = r.plan === state.plan;

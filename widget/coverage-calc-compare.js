@@ -8,6 +8,9 @@
 import { h, svg } from "./coverage-calc-util.js";
 import { field, textInput, setFieldError, errorWords, fieldOf, formError, whyBlock } from "./coverage-calc-form.js";
 
+/** The most units a comparison takes, all lines together (the core's `compare::MAX_UNITS`). */
+const MAX_UNITS = 100_000;
+
 /** Digits only, after the separators and yen signs people type; else null. */
 const whole = (text) => {
   const s = String(text ?? "").replace(/[,，\s円¥￥]/g, "");
@@ -16,6 +19,8 @@ const whole = (text) => {
 
 export default {
   name: "compare",
+  family: "care-enterprise",
+  question: "compare",
   requires: ["compare"],
   /** @param {any} ctx */
   create(ctx) {
@@ -107,10 +112,14 @@ export default {
         } catch (error) {
           // The control its `field` names (`incidents`, `repairCost`, `fleet[1].units`), else the form.
           const f = fieldOf(error, { incidents, repairCost: cost }, { fleet: rows }) ?? formLevel;
+          const row = rows.findIndex((r) => r.units === f);
+          // A whole number of units the core refuses is too many for one comparison (at most
+          // MAX_UNITS in all, src/care_enterprise/compare.rs), not "not a whole number".
+          const tooMany = row >= 0 && Number(whole(state.fleet[row].units)) >= 1;
           const words = f === cost ? "cmp.err.cost" : f === incidents ? "cmp.err.incidents"
-            : rows.some((r) => r.units === f) ? "cmp.err.units" : null;
+            : tooMany ? "cmp.err.unitsMax" : row >= 0 ? "cmp.err.units" : null;
           // err.invalid_value is worded for i-PRO's choices: at the form level here, the generic words.
-          const text = words ? t(words) : f === formLevel && error?.code === "invalid_value" ? t("err.other") : errorWords(t, error);
+          const text = words ? t(words, { max: fmt.count(MAX_UNITS) }) : f === formLevel && error?.code === "invalid_value" ? t("err.other") : errorWords(t, error);
           errors.push({ field: f, text, code: error?.code });
         }
       }

@@ -1,7 +1,7 @@
 // Form pieces shared by the widget's modes: labelled fields with hints and errors tied to them,
 // the product picker, the "why" block (rule ids and sources in plain words), error placement.
 
-import { h } from "./coverage-calc-util.js";
+import { h, parseDate, parseJstInstant, isDateOnly } from "./coverage-calc-util.js";
 
 /**
  * A labelled control with an optional hint and an error line, both tied to it through
@@ -12,9 +12,18 @@ export function field(id, labelText, control, hintText = null) {
   control.setAttribute("part", `${control.getAttribute("part") ?? ""} control`.trim());
   const hint = hintText ? h("p", { id: `${id}-hint`, class: "hint", part: "hint", text: hintText }) : null;
   const error = h("p", { id: `${id}-error`, class: "error", part: "error", hidden: true });
-  control.setAttribute("aria-describedby", [hint?.id, error.id].filter(Boolean).join(" "));
-  const el = h("div", { class: "field", part: "field" }, h("label", { for: id, part: "label", text: labelText }), control, hint, error);
-  return { el, control, error };
+  // A note on what was understood (a date alone: 0:00 Japan time), shown when it applies.
+  const note = h("p", { id: `${id}-note`, class: "hint note", part: "hint", hidden: true });
+  control.setAttribute("aria-describedby", [hint?.id, note.id, error.id].filter(Boolean).join(" "));
+  const el = h("div", { class: "field", part: "field" }, h("label", { for: id, part: "label", text: labelText }), control, hint, note, error);
+  return { el, control, error, note };
+}
+
+/** Shows (or, with null, hides) the note of a field. */
+export function setFieldNote(f, text) {
+  if (!f?.note) return;
+  f.note.textContent = text ?? "";
+  f.note.hidden = !text;
 }
 
 /** A text input for a date or date and time typed as text (keyboard first, any locale). */
@@ -67,18 +76,54 @@ export function fieldOf(error, fields, rows = {}) {
   return inRow ?? fields[key] ?? null;
 }
 
-/** Products that can take at least one of `plans` (all plans when null), by name. */
+/** The mode's products (of its family) that can take at least one of `plans`, by name. */
 export function productsFor(ctx) {
   const lang = ctx.lang;
   return ctx.catalog.products
-    .filter((p) => plansFor(ctx, p).length > 0)
+    .filter((p) => (!ctx.family || p.family === ctx.family) && plansFor(ctx, p).length > 0)
     .sort((a, b) => a.name[lang].localeCompare(b.name[lang], ctx.locale));
 }
 
-/** The plans offered for product `p`: its own, filtered by the `plans` attribute. */
+/**
+ * The plans offered for product `p`: its own, filtered by the `plans` attribute (a `plans`
+ * attribute that names no plan of the product's family does not apply to it: a Care Refresh
+ * shop page's `plans` does not hide an Enterprise product's plans).
+ */
 export function plansFor(ctx, p) {
   if (!p) return [];
-  return ctx.plans ? ctx.plans.filter((id) => p.plans.includes(id)) : [...p.plans];
+  const family = new Set(ctx.catalog.plans.filter((x) => x.family === p.family).map((x) => x.id));
+  const wanted = ctx.plans?.filter((id) => family.has(id)) ?? [];
+  return wanted.length > 0 ? wanted.filter((id) => p.plans.includes(id)) : [...p.plans];
+}
+
+/** Whole yen (or a count) as typed: digits after removing separators and yen signs, else null. */
+export function wholeYen(text) {
+  const s = String(text ?? "").normalize("NFKC").replace(/[,\s円¥￥]/g, "");
+  return /^\d{1,15}$/.test(s) ? s : null;
+}
+
+/** A typed date of `f` → `YYYY-MM-DD`, or null with its error pushed (when required or not blank). */
+export function parseDateField(t, text, f, errors, required) {
+  if (!String(text ?? "").trim()) {
+    if (required) errors.push({ field: f, text: t("error.required") });
+    return null;
+  }
+  const d = parseDate(text);
+  if (!d) errors.push({ field: f, text: t("error.date") });
+  return d;
+}
+
+/** A typed Japan date and time of `f` → an RFC 3339 instant, or null with its error pushed. */
+export function parseInstantField(t, text, f, errors, required) {
+  setFieldNote(f, null);
+  if (!String(text ?? "").trim()) {
+    if (required) errors.push({ field: f, text: t("error.required") });
+    return null;
+  }
+  const at = parseJstInstant(text);
+  if (!at) errors.push({ field: f, text: t("error.instant") });
+  else if (isDateOnly(text)) setFieldNote(f, t("note.midnight", { date: at.slice(0, 10) }));
+  return at;
 }
 
 export const planName = (ctx, id) => ctx.catalog.plans.find((p) => p.id === id)?.name[ctx.lang] ?? id;
@@ -118,8 +163,8 @@ export function productPicker(ctx, state, idPrefix, onChange) {
 }
 
 /** A radio group of plans. */
-export function planRadios(ctx, idPrefix, planIds, selected, onChange, describe = null) {
-  const fieldset = h("fieldset", { class: "plans", part: "plans" }, h("legend", { part: "legend", text: ctx.t("plan") }));
+export function planRadios(ctx, idPrefix, planIds, selected, onChange, describe = null, legend = null) {
+  const fieldset = h("fieldset", { class: "plans", part: "plans" }, h("legend", { part: "legend", text: legend ?? ctx.t("plan") }));
   for (const id of planIds) {
     const input = h("input", { type: "radio", name: `${idPrefix}-plan`, id: `${idPrefix}-plan-${id}`, value: id });
     input.checked = id === selected;
@@ -134,7 +179,13 @@ export function planRadios(ctx, idPrefix, planIds, selected, onChange, describe 
 export function whyBlock(ctx, rules, sources, edition = null) {
   const t = ctx.t;
   const uniqueRules = [...new Set(rules)];
-  const uniqueSources = [...new Set(sources)];
+  const seen = new Set();
+  const uniqueSources = sources.filter((file) => {
+    const key = String(file).slice(0, 3);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return h("details", { class: "why", part: "why" },
     h("summary", { text: t("why") }),
     h("h4", { text: t("rules") }),
@@ -142,5 +193,13 @@ export function whyBlock(ctx, rules, sources, edition = null) {
       h("li", {}, h("span", { class: "rule-id", text: id }), " ", t.rule(id) ?? ""))),
     edition ? h("p", {}, `${t("edition")}: `, h("span", { text: edition })) : null,
     h("h4", { text: t("sources") }),
-    h("ul", { class: "sources" }, uniqueSources.map((s) => h("li", { text: t.source(s) }))));
+    h("ul", { class: "sources" }, uniqueSources.map((file) => {
+      const doc = t.source(file);
+      if (!doc) return h("li", { text: file });
+      // The title, a link where the document is on the web (it opens in a new tab: no request here).
+      const title = doc.url
+        ? h("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer", part: "source-link", text: doc.title })
+        : h("cite", { text: doc.title });
+      return h("li", { "data-source": file }, title, h("span", { class: "muted", text: ` — ${doc.by}` }));
+    })));
 }

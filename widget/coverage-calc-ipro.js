@@ -20,6 +20,8 @@ const dayNumber = (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 export default {
   name: "ipro",
+  family: "ipro",
+  question: "ipro",
   requires: ["ipro"],
   /** @param {any} ctx */
   create(ctx) {
@@ -121,6 +123,8 @@ export default {
         try {
           result = ctx.api.ipro(request);
         } catch (error) {
+          // The `now` attribute, refused by the core: said on the attribute, no answer.
+          if (error?.field === "now") { answer.replaceChildren(); ctx.nowError(error); return; }
           // The control its `field` names (`partnersCircleMember`), else the form.
           const target = fieldOf(error, fields);
           const where = Object.keys(fields).find((k) => fields[k] === target);

@@ -16,6 +16,8 @@ const KINDS = ["replacement", "flyaway", "warranty-repair"];
 
 export default {
   name: "status",
+  family: "care-refresh",
+  question: "status",
   requires: ["status"],
   /** @param {any} ctx */
   create(ctx) {
@@ -144,6 +146,8 @@ export default {
         try {
           result = ctx.api.status(request);
         } catch (error) {
+          // The `now` attribute, refused by the core: said on the attribute, no answer.
+          if (error?.field === "now") { answer.replaceChildren(); ctx.nowError(error); return; }
           // The control its `field` names (`claims[1].date` → the date of claim row 2), else the form.
           const rows = claimFields.map((c) => ({ date: c.date, kind: c.kind }));
           const target = fieldOf(error, fields, { claims: rows }) ?? formLevel;

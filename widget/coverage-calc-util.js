@@ -59,20 +59,43 @@ export function isDate(value) {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** A typed date: `2026-11-20`, `2026/11/20` or `2026-1-2` → `2026-11-20`, else null. */
+/**
+ * Typed text as people write dates and times in Japan → plain ASCII: full-width digits, signs and
+ * spaces (NFKC: 「２０２６－１２－０１　２０：００」), other dashes, 「2026年12月1日」, 「20時00分」 /
+ * 「20時」, and a weekday in brackets 「(火)」 dropped.
+ */
+export function normalizeTyped(text) {
+  return String(text ?? "").normalize("NFKC")
+    .replace(/[\u2010-\u2015\u2212\u30FC]/g, "-")
+    .replace(/\s*\([^()]*\)/g, " ")
+    .replace(/(\d{1,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, "$1-$2-$3 ")
+    .replace(/(\d{1,2})\s*時\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?/g, (_, hh, mm, ss) => `${hh}:${mm}${ss ? `:${ss}` : ""}`)
+    .replace(/(\d{1,2})\s*時/g, "$1:00")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * A typed date → `YYYY-MM-DD`, else null: `2026-11-20`, `2026/11/20`, `2026-1-2`,
+ * 「2026年11月20日」, full-width digits.
+ */
 export function parseDate(text) {
-  const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.exec(text ?? "");
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(normalizeTyped(text));
   if (!m) return null;
   const value = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
   return isDate(value) ? value : null;
 }
 
 /**
- * A typed Japan date and time (`2026-11-20 09:00`, `2026/11/20 9:00:30`, `2026-11-20T09:00`) →
- * an RFC 3339 instant with +09:00, else null.
+ * A typed Japan date and time (`2026-11-20 09:00`, `2026/11/20 9:00:30`, `2026-11-20T09:00`,
+ * 「2026年12月1日 20:00」, full-width digits) → an RFC 3339 instant with +09:00, else null. A date
+ * alone is 0:00 Japan time that day (the forms say so: `isDateOnly`).
  */
 export function parseJstInstant(text) {
-  const m = /^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text ?? "");
+  const typed = normalizeTyped(text);
+  const dateOnly = parseDate(typed);
+  if (dateOnly) return `${dateOnly}T00:00:00+09:00`;
+  const m = /^(\S+?)(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(typed);
   if (!m) return null;
   const date = parseDate(m[1]);
   const [hh, mm, ss] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
@@ -80,6 +103,9 @@ export function parseJstInstant(text) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${date}T${pad(hh)}:${pad(mm)}:${pad(ss)}+09:00`;
 }
+
+/** Is the typed text a date without a time (then it means 0:00 Japan time)? */
+export const isDateOnly = (text) => parseDate(text) !== null;
 
 // ---------------------------------------------------------------------------------------------
 // Formatting through Intl
@@ -144,7 +170,10 @@ export function formatters(locale, t) {
     const s = Math.floor(diff / 1000);
     return t("hms", { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600), m: Math.floor((s % 3600) / 60), s: s % 60 });
   };
-  return { instant, date, period, fee, relative, countdown };
+  const integer = intl("NumberFormat", locale, { maximumFractionDigits: 0 });
+  /** A whole number with the locale's separators: 100,000. */
+  const count = (n) => integer.format(n);
+  return { instant, date, period, fee, relative, countdown, count };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,10 +12,17 @@ import type {
   IproAnswer,
   IproKind,
   PlanId,
+  PlusContractAnswer,
   StatusAnswer,
 } from "./index.js";
 
-export type CoverageCalcMode = "buy" | "status" | "compare" | "ipro";
+/**
+ * What the widget answers. `buy` and `status` show a DJI Care Enterprise product in the Enterprise
+ * views (`enterprise-buy`, `enterprise-status`); each lists only its family's products.
+ */
+export type CoverageCalcMode = "buy" | "status" | "enterprise-buy" | "enterprise-status" | "contract" | "compare" | "ipro"
+  /** A product page's compact plan offer (not a tab of the calculator page): `coverage-select`, `value`. */
+  | "offer";
 export type CoverageCalcLang = "ja" | "en";
 
 /** What an answer-less event says went wrong: an API error code, `input` (a field the form rejected), `not_available`. */
@@ -26,6 +33,10 @@ interface DetailBase {
   lang: CoverageCalcLang;
   /** Set when there is no answer because the input is not valid (or the mode is not available). */
   error?: CoverageChangeError;
+  /** With `error`: the request field it concerns when that is not a control of the form (`now`: the attribute). */
+  field?: string;
+  /** The form of the mode shown, as JSON: give it back as the `inputs` attribute to reopen the same answer. */
+  inputs?: string;
 }
 /** `buy` mode: `answer` is the answer for the plan chosen, `answers` those of every plan offered. */
 export interface CoverageChangeBuyDetail extends DetailBase {
@@ -43,6 +54,27 @@ export interface CoverageChangeStatusDetail extends DetailBase {
   plan: PlanId | string | null;
   answer: StatusAnswer | EnterpriseStatusAnswer | null;
 }
+/** `enterprise-buy` (also `buy` mode on an Enterprise product): the answer for the plan chosen (Basic, Plus) or the Renew asked. */
+export interface CoverageChangeEnterpriseBuyDetail extends DetailBase {
+  mode: "enterprise-buy";
+  product: string | null;
+  plan: PlanId | string | null;
+  eligible?: boolean | null;
+  answer: EnterpriseBuyAnswer | null;
+  answers: EnterpriseBuyAnswer[];
+}
+/** `enterprise-status` (also `status` mode on an Enterprise product): the answer for the plan held. */
+export interface CoverageChangeEnterpriseStatusDetail extends DetailBase {
+  mode: "enterprise-status";
+  product: string | null;
+  plan: PlanId | string | null;
+  answer: EnterpriseStatusAnswer | null;
+}
+/** `contract` mode: a DJI Care Enterprise Plus contract and its shared limit. */
+export interface CoverageChangeContractDetail extends DetailBase {
+  mode: "contract";
+  answer: PlusContractAnswer | null;
+}
 /** `compare` mode: Basic vs Plus for the fleet. */
 export interface CoverageChangeCompareDetail extends DetailBase {
   mode: "compare";
@@ -54,14 +86,40 @@ export interface CoverageChangeIproDetail extends DetailBase {
   kind: IproKind | null;
   answer: IproAnswer | null;
 }
+/** `offer` mode: `answer` is the answer for the plan picked (null for "No plan"), `answers` those of every plan offered. */
+export interface CoverageChangeOfferDetail extends DetailBase {
+  mode: "offer";
+  product: string | null;
+  plan: PlanId | string | null;
+  eligible?: boolean | null;
+  answer: BuyAnswer | EnterpriseBuyAnswer | null;
+  answers: (BuyAnswer | EnterpriseBuyAnswer)[];
+}
 /** The `detail` of a `coverage-change` event (narrow on `mode`). */
 export type CoverageChangeDetail =
   | CoverageChangeBuyDetail
   | CoverageChangeStatusDetail
+  | CoverageChangeEnterpriseBuyDetail
+  | CoverageChangeEnterpriseStatusDetail
+  | CoverageChangeContractDetail
   | CoverageChangeCompareDetail
-  | CoverageChangeIproDetail;
+  | CoverageChangeIproDetail
+  | CoverageChangeOfferDetail;
 
 export type CoverageChangeEvent = CustomEvent<CoverageChangeDetail>;
+
+/**
+ * The plan a shopper picked in `offer` mode: its id, its display name in the widget's language
+ * (what a cart shows), its price in whole yen (null when DJI publishes none) and currency.
+ */
+export interface CoverageSelection {
+  plan: PlanId;
+  name: string;
+  price: number | null;
+  currency: "JPY" | null;
+}
+/** `coverage-select` (offer mode): the plan picked, or null for "No plan". Not dispatched before a pick. */
+export type CoverageSelectEvent = CustomEvent<CoverageSelection | null>;
 
 /** The attributes of `<coverage-calc>` (all optional, all strings in HTML). */
 export interface CoverageCalcAttributes {
@@ -73,6 +131,8 @@ export interface CoverageCalcAttributes {
   lang?: CoverageCalcLang;
   /** An RFC 3339 instant (or `YYYY-MM-DD HH:MM`, Japan time) that pins "now". */
   now?: string;
+  /** The form of the mode shown, as JSON (`detail.inputs` of an earlier `coverage-change`): a shared link reopens the same answer. */
+  inputs?: string;
   /** Where the .wasm is; read when the first element connects. */
   "wasm-url"?: string;
 }
@@ -86,15 +146,22 @@ export declare class CoverageCalcElement extends HTMLElement {
    */
   static wasmUrl: string | { readonly href: string } | null;
   static readonly observedAttributes: string[];
+  /** The widget's words for `lang`: `words("en")("mode.buy")`; a page's tabs and its `page.*` words. */
+  static words(lang: CoverageCalcLang | (string & {})): (key: string, params?: Record<string, unknown>) => string;
+  /** The modes in the order a page shows them, with the family of their products. */
+  static readonly modes: { mode: CoverageCalcMode; family: "care-refresh" | "care-enterprise" | "ipro" }[];
   product: string | null;
   plans: string | null;
   mode: CoverageCalcMode | (string & {}) | null;
   /** HTMLElement's own `lang` (the `lang` attribute, "" when absent): `ja` (default) or `en`. */
   lang: CoverageCalcLang | (string & {});
   now: string | null;
+  inputs: string | null;
   wasmUrl: string | null;
   /** The last `coverage-change` detail, or null. */
   readonly answer: CoverageChangeDetail | null;
+  /** Offer mode: the plan picked (the last `coverage-select` detail), or null ("No plan", the default). */
+  readonly value: CoverageSelection | null;
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void;
@@ -110,5 +177,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     "coverage-change": CoverageChangeEvent;
+    "coverage-select": CoverageSelectEvent;
   }
 }

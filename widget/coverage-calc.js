@@ -28,9 +28,26 @@ import buyMode from "./coverage-calc-buy.js";
 import statusMode from "./coverage-calc-status.js";
 import compareMode from "./coverage-calc-compare.js";
 import iproMode from "./coverage-calc-ipro.js";
+import { enterpriseBuy, enterpriseStatus } from "./coverage-calc-enterprise.js";
+import contractMode from "./coverage-calc-contract.js";
+import offerMode, { nearViewport, offerValue } from "./coverage-calc-offer.js";
 
-/** The modes, by name. A new mode is a module with `{name, requires, create(ctx)}`. */
-const MODES = new Map([buyMode, statusMode, compareMode, iproMode].map((m) => [m.name, m]));
+/**
+ * The modes, by name. A new mode is a module with `{name, requires, create(ctx)}`; a mode that
+ * answers a question for one family of products also has `family` (its product list holds only
+ * that family's products) and `question` (`buy`, `status`): for a product of another family the
+ * element shows the mode of that family that answers the same question.
+ */
+const MODES = new Map([buyMode, statusMode, enterpriseBuy, enterpriseStatus, contractMode, compareMode, iproMode, offerMode].map((m) => [m.name, m]));
+
+/** The mode that answers `mode`'s question for `product` (the mode itself when it is of its family). */
+function modeFor(mode, product) {
+  if (!mode.family || !product || product.family === mode.family) return mode;
+  for (const m of MODES.values()) {
+    if (m.question === mode.question && m.family === product.family) return m;
+  }
+  return mode;
+}
 
 let sheet = null;
 function styles() {
@@ -54,23 +71,46 @@ function defaultWasmUrl() {
   return new URL("./coverage_calc_bg.wasm", import.meta.url);
 }
 
+/** How long the widget waits for the .wasm before it says that it could not be loaded. */
+const LOAD_PATIENCE_MS = 6000;
+
+/**
+ * Whether Intl formats Japan dates and yen here (missing in some embedded browsers, or replaced
+ * by a host page's broken polyfill). Checked once it works; a failure is checked again.
+ */
+let intlChecked = false;
+function intlWorks() {
+  if (intlChecked) return true;
+  try {
+    const date = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(new Date(0));
+    const yen = new Intl.NumberFormat("ja-JP", { style: "currency", currency: "JPY" }).format(1);
+    intlChecked = typeof date === "string" && typeof yen === "string";
+  } catch {
+    intlChecked = false;
+  }
+  return intlChecked;
+}
+
 /** The attributes, each also a property of the element (null when absent; `lang` is HTMLElement's own). */
-const ATTRIBUTES = ["product", "plans", "mode", "now", "wasm-url"];
+const ATTRIBUTES = ["product", "plans", "mode", "now", "inputs", "wasm-url"];
 const propertyName = (attr) => attr.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 // In node (server-side rendering) there is no HTMLElement: the module still loads, defines nothing.
 const Base = globalThis.HTMLElement ?? class {};
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
-/** A `now` attribute → an instant, or null (then the live clock). */
+/**
+ * A `now` attribute → the instant to send, or null when absent or blank (then the live clock).
+ * A Japan date and time as people type it (`2026-11-20 09:00`) becomes RFC 3339; anything else
+ * goes to the core as it is, which checks it: a `now` the core refuses is an error on the
+ * attribute (the `now` notice), never silently replaced by the clock.
+ */
 function pinnedNow(value) {
-  if (!value) return null;
-  if (RFC3339.test(value.trim()) && !Number.isNaN(Date.parse(value))) return value.trim();
-  return parseJstInstant(value);
+  if (value === null || !value.trim()) return null;
+  return parseJstInstant(value) ?? value.trim();
 }
 
 class CoverageCalcElement extends Base {
-  static observedAttributes = ["product", "plans", "mode", "lang", "now"];
+  static observedAttributes = ["product", "plans", "mode", "lang", "now", "inputs"];
 
   /**
    * Where the .wasm is (a URL or string), for a CDN or a bundler that moves it; set before the
@@ -78,6 +118,20 @@ class CoverageCalcElement extends Base {
    * this module.
    */
   static wasmUrl = null;
+
+  /**
+   * The widget's word table for `lang` (`ja`, `en`): `words(lang)(key, params)`, e.g. the mode
+   * names `mode.buy` … for a page's tabs and the page's own `page.*` words, so that a page around
+   * the widget needs no word table of its own.
+   */
+  static words(lang) {
+    return translator(langOf(lang));
+  }
+
+  /** The modes, in the order a page shows them: `{mode, family}` (the family of its products). */
+  static get modes() {
+    return [...MODES.values()].filter((m) => !m.productPage).map((m) => ({ mode: m.name, family: m.family }));
+  }
 
   #shadow;
   #body;
@@ -101,6 +155,11 @@ class CoverageCalcElement extends Base {
     this.#shadow.append(this.#body, this.#live);
   }
 
+  /** Offer mode: the plan picked (the `detail` of the last `coverage-select`), or null for "No plan". */
+  get value() {
+    return offerValue(this);
+  }
+
   /** The last answer dispatched (the `detail` of the last `coverage-change`), or null. */
   get answer() {
     return this.#answer;
@@ -116,18 +175,31 @@ class CoverageCalcElement extends Base {
         this[prop] = value;
       }
     }
-    if (!this.#engine) {
+    if (!intlWorks()) {
+      // Dates and yen are formatted by Intl: without it there is no answer to show, say so.
+      this.#fail("intlMissing", "not_available");
+    } else if (!this.#engine) {
       const t = translator(langOf(this.getAttribute("lang")));
       this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: t("loading") }));
+      // A .wasm that never arrives (a request that hangs) is said after LOAD_PATIENCE_MS; if it
+      // arrives later, the answer replaces the message.
+      clearTimeout(this.#patience);
+      const patience = () => {
+        this.#patience = setTimeout(() => {
+          if (!this.#engine && this.isConnected) this.#fail("loadTimeout", "wasm_not_loaded", { s: LOAD_PATIENCE_MS / 1000 });
+        }, LOAD_PATIENCE_MS);
+      };
       // In a microtask: the module that imports the widget can still set `wasmUrl` or call the
       // API's `init({ module_or_path })` (its promise is then shared) before the engine loads.
-      Promise.resolve().then(() => loadEngine(this.getAttribute("wasm-url"))).then((e) => {
+      // An offer (mode="offer") far below the fold waits until it comes near the viewport.
+      Promise.resolve().then(() => nearViewport(this)).then(() => { patience(); return loadEngine(this.getAttribute("wasm-url")); }).then((e) => {
+        clearTimeout(this.#patience);
         this.#engine = e;
         if (this.isConnected) this.#render();
       }, (error) => {
+        clearTimeout(this.#patience);
         console.error(error);
-        const t2 = translator(langOf(this.getAttribute("lang")));
-        this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t2("loadFailed") }));
+        this.#fail("loadFailed", "wasm_not_loaded");
       });
     } else {
       this.#render();
@@ -136,20 +208,69 @@ class CoverageCalcElement extends Base {
     this.#timer = setInterval(() => this.#tick(), 1000);
   }
 
+  /** Says why there is no calculator (`key` of the word tables) and dispatches it (`code`). */
+  #fail(key, code, params = {}) {
+    const lang = langOf(this.getAttribute("lang"));
+    this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: translator(lang)(key, params) }));
+    this.#view = null;
+    this.#emit({ mode: (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy", lang, answer: null, error: code });
+  }
+
+  #patience = 0;
+
   disconnectedCallback() {
+    clearTimeout(this.#patience);
     clearInterval(this.#timer);
     clearTimeout(this.#announceTimer);
     this.#timer = 0;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.#engine || this.#scheduled) return;
+    if (oldValue === newValue) return;
+    if (!intlWorks()) {
+      if (name === "lang" && this.isConnected) this.#fail("intlMissing", "not_available");
+      return;
+    }
+    if (!this.#engine || this.#scheduled) return;
     // Several attributes set together (a variant switch) re-render once.
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
       if (this.isConnected) this.#render();
     });
+  }
+
+  /** The `inputs` attribute last applied (a new value replaces the shown mode's form). */
+  #inputsApplied = null;
+  /** Whether the shown mode's form came from `inputs` (a form that fails to build is then reset). */
+  #fromInputs = false;
+
+  /**
+   * The `inputs` attribute: the shown mode's form as JSON (what `coverage-change` gives as
+   * `detail.inputs`), so that a page can keep it in its URL and reopen the same answer. Only
+   * strings, booleans and lists of such records are taken; anything else is ignored.
+   */
+  #takeInputs(modeName) {
+    const text = this.getAttribute("inputs");
+    if (text === null || text === this.#inputsApplied) return;
+    this.#inputsApplied = text;
+    let value = null;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return;
+    }
+    const plain = (v) => typeof v === "string" || typeof v === "boolean";
+    const record = (o) => o !== null && typeof o === "object" && !Array.isArray(o)
+      && Object.values(o).every(plain);
+    if (!record(Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => !Array.isArray(v))))) return;
+    const state = Object.create(null);
+    for (const [key, v] of Object.entries(value)) {
+      if (plain(v)) state[key] = v;
+      else if (Array.isArray(v) && v.length <= 200 && v.every(record)) state[key] = v.map((o) => ({ ...o }));
+    }
+    this.#states[modeName] = state;
+    this.#fromInputs = true;
   }
 
   /** Builds the context of a mode from the attributes. */
@@ -159,6 +280,7 @@ class CoverageCalcElement extends Base {
     const locale = localeOf(lang);
     const plansAttr = (this.getAttribute("plans") ?? "").split(/[\s,]+/).filter(Boolean);
     const pinned = pinnedNow(this.getAttribute("now"));
+    this.#takeInputs(modeName);
     this.#states[modeName] ??= {};
     return {
       api: this.#engine.api,
@@ -171,15 +293,21 @@ class CoverageCalcElement extends Base {
       now: () => pinned ?? toJstInstant(new Date()),
       state: this.#states[modeName],
       root: this.#shadow,
-      emit: (detail) => this.#emit({ ...detail, lang }),
+      emit: (detail) => {
+        if (detail.answer) this.#clearNotice();
+        this.#emit({ ...detail, lang, inputs: JSON.stringify(this.#states[modeName]) });
+      },
+      nowError: (error) => this.#nowError(t, modeName, lang, error),
       report: (report) => this.#report(t, report),
     };
   }
 
   #render() {
     const focusedId = this.#shadow.activeElement?.id ?? null;
-    const modeName = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
-    const mode = MODES.get(modeName);
+    const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+    const productId = this.getAttribute("product")?.trim() || null;
+    const mode = MODES.get(asked) && modeFor(MODES.get(asked), this.#engine.catalog.products.find((p) => p.id === productId));
+    const modeName = mode?.name ?? asked;
     const lang = langOf(this.getAttribute("lang"));
     const t = translator(lang);
     this.#body.setAttribute("lang", lang);
@@ -196,13 +324,26 @@ class CoverageCalcElement extends Base {
       this.#emit({ mode: modeName, lang, answer: null, error: "not_available" });
       return;
     }
-    const ctx = this.#context(modeName);
-    this.#ctx = ctx;
     try {
+      const ctx = this.#context(modeName);
+      ctx.family = mode.family ?? null;
+      this.#ctx = ctx;
+      this.#notice = null;
       this.#view = mode.create(ctx);
       this.#body.replaceChildren(this.#view.el);
-    } catch {
+      if (this.#notice) this.#body.prepend(this.#notice);
+      this.#fromInputs = false;
+    } catch (error) {
+      if (this.#fromInputs) {
+        // A form from `inputs` that does not fit the mode (an edited link): start it afresh.
+        this.#fromInputs = false;
+        this.#states[modeName] = {};
+        this.#render();
+        return;
+      }
       // A defect of a view: say so instead of leaving the host page with a broken element.
+      console.error(error);
+      this.#ctx = null;
       this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: t("err.other") }));
       return;
     }
@@ -210,6 +351,21 @@ class CoverageCalcElement extends Base {
   }
 
   #ctx = null;
+  /** A notice above the view: the `now` attribute the core refused (never replaced by the clock). */
+  #notice = null;
+
+  #nowError(t, modeName, lang, error) {
+    this.#clearNotice();
+    this.#notice = h("p", { class: "notice", part: "notice", role: "alert", id: "now-error",
+      text: t("err.nowAttr", { value: this.getAttribute("now") ?? "", code: error?.code ?? "" }) });
+    if (this.#body.contains(this.#view?.el ?? null)) this.#body.prepend(this.#notice);
+    this.#emit({ mode: modeName, lang, answer: null, error: error?.code ?? "invalid_instant", field: "now" });
+  }
+
+  #clearNotice() {
+    this.#notice?.remove();
+    this.#notice = null;
+  }
 
   #tick() {
     if (!this.#view || !this.#ctx || this.#ctx.pinned) return;

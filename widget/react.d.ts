@@ -3,7 +3,7 @@
 // React app. Only this entry needs @types/react.
 
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
-import type { CoverageCalcAttributes, CoverageCalcElement, CoverageChangeEvent } from "./coverage-calc.js";
+import type { CoverageCalcAttributes, CoverageCalcElement, CoverageChangeEvent, CoverageSelectEvent } from "./coverage-calc.js";
 
 export * from "./coverage-calc.js";
 
@@ -13,6 +13,8 @@ export interface CoverageCalcProps
     CoverageCalcAttributes {
   /** The `coverage-change` event (React 19 adds it as a listener). */
   "oncoverage-change"?: (event: CoverageChangeEvent) => void;
+  /** Offer mode: the `coverage-select` event (the plan picked, or null). */
+  "oncoverage-select"?: (event: CoverageSelectEvent) => void;
 }
 
 declare module "react" {

@@ -1,5 +1,5 @@
 // A page's code using the widget's types: the element, its properties, its event's detail.
-import { CoverageCalcElement, type CoverageChangeDetail } from "coverage-calc/widget";
+import { CoverageCalcElement, type CoverageChangeDetail, type CoverageSelection } from "coverage-calc/widget";
 import type { BuyAnswer } from "coverage-calc";
 
 CoverageCalcElement.wasmUrl = "/static/coverage_calc_bg.wasm";
@@ -21,6 +21,11 @@ export function mount(parent: HTMLElement): CoverageCalcElement {
     } else if (detail.error !== undefined) {
       console.log(detail.error);
     }
+  });
+  // Offer mode: the plan a shopper picked, by name for the cart (null: "No plan").
+  el.addEventListener("coverage-select", (event) => {
+    const picked: CoverageSelection | null = event.detail;
+    if (picked !== null) console.log(picked.name, picked.price ?? "on request", el.value?.plan);
   });
   const found = document.querySelector("coverage-calc");
   const last: CoverageChangeDetail | null = found?.answer ?? null;

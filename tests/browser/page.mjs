@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+// Browser tests of the page (www/index.html + www/shell.js): a shell of tabs, language, header
+// and footer around the widget <coverage-calc>, under the server's strict CSP. Checks: one tab per
+// widget mode, opened by click and by arrow keys; the header, footer and title of the family
+// shown (Care Refresh, Enterprise, i-PRO); each tab answers, and its link (`tab`, `lang`, `now`,
+// `in`) reopened in a fresh browser shows the same answer; the same answers rendered by the
+// widget alone on another host page have the same text; language; axe-core on every tab in both
+// languages; no console error.
+//
+//   node tests/browser/page.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const failures = [];
+let passed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed += 1;
+    console.log(`  ok   ${name}`);
+  } catch (error) {
+    failures.push(name);
+    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split("\n").slice(0, 4).join("\n       ")}`);
+  }
+}
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+function contains(text, part, what = "text") {
+  expect(text.includes(part), `${what} should contain ${JSON.stringify(part)}, got:\n${String(text).slice(0, 600)}`);
+}
+
+const server = await startServer({ port: 0, host: "127.0.0.1" });
+const origin = server.url.replace(/\/$/, "");
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run"],
+});
+
+const NOW = "2026-11-20T12:00:00+09:00";
+/** Each tab, how to fill it, and what its answer says. */
+const TABS = [
+  {
+    mode: "buy", family: "care-refresh", header: "DJI Care Refresh 計算機",
+    fill: async (w) => {
+      await w.locator("#buy-product").selectOption("dji-mini-4-pro");
+      await w.locator("#buy-activated-yes").check();
+      await w.locator("#buy-activated-at").fill("2026-11-19 09:00");
+    },
+    says: "購入できます",
+  },
+  {
+    mode: "status", family: "care-refresh", header: "DJI Care Refresh 計算機",
+    fill: async (w) => {
+      await w.locator("#status-product").selectOption("dji-mini-4-pro");
+      await w.locator("#status-start").fill("2026-01-10");
+      await w.locator("#status-add-claim").click();
+      await w.locator("#status-claim-1-date").fill("2026-05-01");
+    },
+    says: "2 回中 残り 1 回",
+  },
+  {
+    mode: "enterprise-buy", family: "care-enterprise", header: "DJI Care Enterprise 計算機",
+    fill: async (w) => {
+      await w.locator("#enbuy-product").selectOption("phantom-4-rtk");
+      await w.locator("#enbuy-activated-yes").check();
+      await w.locator("#enbuy-activated-at").fill("2026-11-17 12:00");
+    },
+    says: "￥68,200",
+  },
+  {
+    mode: "enterprise-status", family: "care-enterprise", header: "DJI Care Enterprise 計算機",
+    fill: async (w) => {
+      await w.locator("#enstatus-product").selectOption("matrice-300-rtk");
+      await w.locator("#enstatus-plan-enterprise-plus").check();
+      await w.locator("#enstatus-start").fill("2026-03-01");
+      await w.locator("#enstatus-add-claim").click();
+      await w.locator("#enstatus-claim-1-date").fill("2026-05-01");
+      await w.locator("#enstatus-claim-1-amount").fill("100000");
+    },
+    says: "￥464,500",
+  },
+  {
+    mode: "contract", family: "care-enterprise", header: "DJI Care Enterprise 計算機",
+    fill: async (w) => {
+      await w.locator("#contract-activated-on").fill("2026-01-10");
+      await w.locator("#contract-owner").fill("Sora Survey KK");
+      await w.locator("#contract-member-1-product").selectOption("matrice-210-v2");
+      await w.locator("#contract-add-member").click();
+      await w.locator("#contract-member-2-product").selectOption("zenmuse-h20t");
+      await w.locator("#contract-member-2-date").fill("2026-02-09");
+    },
+    says: "￥1,623,800",
+  },
+  {
+    mode: "compare", family: "care-enterprise", header: "DJI Care Enterprise 計算機",
+    fill: async (w) => {
+      await w.locator("#compare-1-product").selectOption("phantom-4-rtk");
+      await w.locator("#compare-cost").fill("100000");
+    },
+    says: "3 件以上なら Plus の方が安くなります",
+  },
+  {
+    mode: "ipro", family: "ipro", header: "i-PRO 保証計算機",
+    fill: async (w) => {
+      await w.locator("#ipro-delivery").fill("2026-04-01");
+    },
+    says: "製品保証の期間中です",
+  },
+];
+
+/** A page of the calculator with console errors recorded. */
+async function open(url, { width = 1280 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "ja-JP", timezoneId: "America/New_York" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
+  page.on("pageerror", (e) => page.errors.push(e.message));
+  await page.goto(url);
+  await page.locator("coverage-calc .mode").waitFor();
+  return page;
+}
+const answerText = (page) => page.locator("coverage-calc .answer").innerText();
+
+try {
+  console.log("\nthe page: a shell around the widget");
+
+  await check("one tab per widget mode; tabs by click and by arrow keys; header, footer and title of the family shown", async () => {
+    const page = await open(`${origin}/`);
+    const tabs = await page.locator("[role=tab]").evaluateAll((els) => els.map((e) => e.dataset.mode));
+    expect(tabs.join() === TABS.map((t) => t.mode).join(), `tabs: ${tabs}`);
+    for (const tab of TABS) {
+      await page.locator(`#tab-${tab.mode}`).click();
+      expect(await page.locator("coverage-calc").getAttribute("mode") === tab.mode, `${tab.mode}: the widget's mode`);
+      await page.locator(`coverage-calc .mode--${tab.mode}`).waitFor();
+      expect(await page.locator(`#tab-${tab.mode}`).getAttribute("aria-selected") === "true", `${tab.mode} selected`);
+      expect(await page.locator("#page-title").innerText() === tab.header, `${tab.mode}: header ${await page.locator("#page-title").innerText()}`);
+      const footer = await page.locator("#page-footer").innerText();
+      contains(footer, tab.family === "ipro" ? "i-PRO" : "DJI", `${tab.mode}: footer`);
+      if (tab.family === "ipro") expect(!footer.includes("DJI"), "the i-PRO footer does not speak of DJI");
+      contains(await page.title(), tab.header, "title");
+    }
+    await page.locator("#tab-buy").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator("coverage-calc").getAttribute("mode") === "status", "ArrowRight: the next tab");
+    expect(await page.evaluate(() => document.activeElement?.id) === "tab-status", "focus follows");
+    await page.keyboard.press("End");
+    expect(await page.locator("coverage-calc").getAttribute("mode") === "ipro", "End: the last tab");
+    expect(page.errors.length === 0, page.errors.join("\n"));
+    await page.context().close();
+  });
+
+  for (const tab of TABS) {
+    await check(`${tab.mode}: an answer; its link reopens the same answer; the widget alone shows the same text`, async () => {
+      const page = await open(`${origin}/?tab=${tab.mode}&now=${encodeURIComponent(NOW)}`);
+      await page.locator(`coverage-calc .mode--${tab.mode}`).waitFor();
+      await tab.fill(page.locator("coverage-calc"));
+      const text = await answerText(page);
+      contains(text, tab.says, `${tab.mode} answer`);
+      const link = page.url();
+      expect(/[?&]in=/.test(link) && link.includes(`tab=${tab.mode}`), `the link keeps the tab and the form: ${link}`);
+      const again = await open(link);
+      await again.locator(`coverage-calc .mode--${tab.mode}`).waitFor();
+      expect(await answerText(again) === text, `${tab.mode}: the link shows the same answer:\n${(await answerText(again)).slice(0, 300)}`);
+      // The widget alone on a host page, with the same attributes: the same text.
+      const inputs = new URL(link).searchParams.get("in");
+      await again.route(`${origin}/alone.html`, (r) => r.fulfill({
+        contentType: "text/html; charset=utf-8",
+        body: `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>alone</title><script type="module" src="/pkg/coverage-calc.js"></script></head>
+          <body><coverage-calc mode="${tab.mode}" now="${NOW}"></coverage-calc></body></html>`,
+      }));
+      await again.goto(`${origin}/alone.html`);
+      await again.locator("coverage-calc").evaluate((el, v) => el.setAttribute("inputs", v), inputs);
+      await again.locator(`coverage-calc .mode--${tab.mode}`).waitFor();
+      await again.waitForTimeout(50);
+      expect(await answerText(again) === text, `${tab.mode}: the widget alone shows the same text`);
+      expect(page.errors.length === 0 && again.errors.length === 0, [...page.errors, ...again.errors].join("\n"));
+      await page.context().close();
+      await again.context().close();
+    });
+  }
+
+  await check("language: the toggle switches the page and the widget, the link keeps it", async () => {
+    const page = await open(`${origin}/?tab=ipro`);
+    await page.locator("#lang-toggle").click();
+    await page.locator("coverage-calc .mode--ipro").waitFor();
+    expect(await page.locator("#page-title").innerText() === "i-PRO warranty calculator", "English header");
+    expect(await page.evaluate(() => document.documentElement.lang) === "en", "html lang");
+    expect(await page.locator("coverage-calc").getAttribute("lang") === "en", "the widget's lang");
+    contains(await page.locator("#tab-buy").innerText(), "Can I buy?", "tab label");
+    contains(page.url(), "lang=en", "link");
+    const again = await open(page.url());
+    expect(await again.locator("#page-title").innerText() === "i-PRO warranty calculator", "the link reopens in English");
+    await page.context().close();
+    await again.context().close();
+  });
+
+  console.log("\naxe-core (WCAG A/AA) on every tab, both languages (bypassCSP for the injected script only)");
+  const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const axePage = await axeContext.newPage();
+  for (const lang of ["ja", "en"]) {
+    for (const tab of TABS) {
+      await check(`axe: ${tab.mode} (${lang})`, async () => {
+        await axePage.goto(`${origin}/?tab=${tab.mode}&lang=${lang}&now=${encodeURIComponent(NOW)}`);
+        await axePage.locator(`coverage-calc .mode--${tab.mode}`).waitFor();
+        await tab.fill(axePage.locator("coverage-calc"));
+        await axePage.addScriptTag({ content: AXE_SOURCE });
+        const result = await axePage.evaluate(() => window.axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        }));
+        const found = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+        expect(found.length === 0, found.join("\n       "));
+      });
+    }
+  }
+  await axeContext.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`\npage: ${passed} passed, ${failures.length} failed`);
+if (failures.length > 0) {
+  for (const f of failures) console.log(`  - ${f}`);
+  process.exit(1);
+}

@@ -1,0 +1,388 @@
+// Offer mode (`mode="offer"`): the compact protection-plan offer of a retailer's product page.
+//
+//   <coverage-calc mode="offer" product="dji-mini-4-pro" lang="ja"></coverage-calc>
+//
+// The plans the product takes, one row each (name, price, one line of what it gives), and
+// "No plan", chosen by default; "Details" opens a modal <dialog> with the full buy answer of every
+// plan offered (what it gives, the windows, the terms with links). The shopper's pick is
+// dispatched as a `coverage-select` CustomEvent (bubbles, composed) whose detail is
+// `{plan, name, price, currency}` (price: whole yen as a number, null when DJI publishes none) or
+// null for "No plan", and kept in the element's `value`; nothing is dispatched before a pick (and
+// again only when the value changes: another product resets it to null, another language renames it).
+//
+// A product of another family offers that family's plans (an Enterprise product: Basic and Plus
+// bought new, with their prices; the Renew plans are not sold on a product page). i-PRO has no
+// plan sold per product page (its warranty comes with the product; the Partners Circle 5-year
+// warranty is a membership): an i-PRO id, like any product the catalog does not know, shows one
+// short line saying that no plan can be added here, and the value stays null.
+//
+// An already activated product (a retailer's "my devices" page) is given through the `inputs`
+// attribute: `{"activatedAt":"2026-02-20 10:00","invitationAt":"…"}` (Japan time); when its window
+// has closed the offer shows the deadline that passed and the invitation route instead of rows.
+//
+// Its height is fixed (--coverage-calc-offer-height, 17.5em by default; the loading placeholder has
+// the same, see the "offer mode" block of coverage-calc.css), so the page never shifts, and an
+// offer far below the fold starts loading the wasm only when it comes near the viewport
+// (`nearViewport`, called by coverage-calc.js before it loads the engine).
+//
+// The words of this mode live here (both languages), apart from the ones it shares with buy mode.
+
+import { h, parseJstInstant } from "./coverage-calc-util.js";
+import { plansFor, planName, productById, errorWords } from "./coverage-calc-form.js";
+
+const WORDS = {
+  ja: {
+    "mode.offer": "保証プランの追加",
+    legend: "保証プランを追加",
+    none: "プランなし",
+    noneGives: "メーカー保証のみ",
+    details: "詳細と規約",
+    close: "閉じる",
+    title: ({ product }) => `${product} の保証プラン`,
+    newAnyTime: "アクティベーション前の新品は、いつでも加入できます。",
+    buyBy: ({ deadline, rel }) => `${deadline}まで（${rel}）加入できます。`,
+    closed: ({ deadline }) => `加入期限（${deadline}）を過ぎました。`,
+    invitation: ({ hours }) => `DJI サポートで有償の点検・修理を受けると届く招待メールから ${hours} 時間以内なら加入できます。`,
+    noPlans: "この製品に追加できる保証プランはありません。",
+    priceOnRequest: "価格は要問合せ",
+    crGives: ({ n }) => `交換${n}回`,
+    flyaway: ({ n }) => `フライアウェイ${n}回`,
+    noFlyaway: "フライアウェイなし",
+    basicGives: ({ n, fee }) => `交換${n}回（1回目 ${fee}）`,
+    plusGives: ({ limit }) => `限度額 ${limit}`,
+    price: "価格",
+    eligibility: "加入",
+    window: ({ hours }) => `購入期限: アクティベーションから ${hours} 時間`,
+    terms: "規約と出典",
+    conditions: "条件",
+    sep: "・",
+  },
+  en: {
+    "mode.offer": "Plan offer",
+    legend: "Add a protection plan",
+    none: "No plan",
+    noneGives: "Manufacturer's warranty only",
+    details: "Details and terms",
+    close: "Close",
+    title: ({ product }) => `Protection plans for ${product}`,
+    newAnyTime: "New and not activated: a plan can be added at any time.",
+    buyBy: ({ deadline, rel }) => `Can be added until ${deadline} (${rel}).`,
+    closed: ({ deadline }) => `The deadline to add a plan (${deadline}) has passed.`,
+    invitation: ({ hours }) => `After a paid inspection or repair at DJI support, DJI's invitation e-mail reopens it for ${hours} hours.`,
+    noPlans: "No protection plan can be added to this product.",
+    priceOnRequest: "Price on request",
+    crGives: ({ n }) => `${n} replacements`,
+    flyaway: ({ n }) => `${n} flyaway`,
+    noFlyaway: "no flyaway",
+    basicGives: ({ n, fee }) => `${n} replacements (1st ${fee})`,
+    plusGives: ({ limit }) => `limit ${limit}`,
+    price: "Price",
+    eligibility: "Can it be added",
+    window: ({ hours }) => `Deadline: ${hours} hours after activation`,
+    terms: "Terms and sources",
+    conditions: "Conditions",
+    sep: " · ",
+  },
+};
+
+/** The words of offer mode for `lang`. */
+export function offerWords(lang) {
+  const dict = WORDS[lang] ?? WORDS.ja;
+  return (key, params = {}) => {
+    const v = dict[key] ?? WORDS.en[key] ?? key;
+    return typeof v === "function" ? v(params) : v;
+  };
+}
+
+/** The plans an Enterprise product page sells (the Renew plans need a plan held: not here). */
+const ENTERPRISE_NEW = ["enterprise-basic", "enterprise-plus"];
+
+/** The value of each element (`el.value`): the plan picked, or null. */
+const values = new WeakMap();
+
+/** `el.value` of a `<coverage-calc>`: the plan picked in offer mode (`coverage-select`'s detail), or null. */
+export function offerValue(el) {
+  return values.get(el) ?? null;
+}
+
+/** The distance from the viewport at which an offer starts loading the wasm. */
+const NEAR_PX = 600;
+
+/**
+ * Resolves when `el` may load the engine: at once for every mode but offer, and for an offer that
+ * is on screen or within NEAR_PX of it (measured now: no frame lost on a product page whose offer
+ * is visible at load); else when an IntersectionObserver (rootMargin NEAR_PX) sees it come near.
+ */
+export function nearViewport(el) {
+  const mode = (el.getAttribute("mode") ?? "").trim().toLowerCase();
+  if (mode !== "offer" || typeof IntersectionObserver !== "function") return Promise.resolve();
+  const r = el.getBoundingClientRect();
+  const vh = window.innerHeight || document.documentElement.clientHeight;
+  const vw = window.innerWidth || document.documentElement.clientWidth;
+  if (r.bottom >= -NEAR_PX && r.top <= vh + NEAR_PX && r.right >= -NEAR_PX && r.left <= vw + NEAR_PX) return Promise.resolve();
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      io.disconnect();
+      resolve();
+    }, { rootMargin: `${NEAR_PX}px` });
+    io.observe(el);
+  });
+}
+
+/** A fee → whole yen as a number, or null. */
+const amountOf = (fee) => (fee?.status === "published" ? Number(fee.amount) : null);
+
+export default {
+  name: "offer",
+  requires: ["buy"],
+  /** Not a tab of a calculator page: it is made for a product page. */
+  productPage: true,
+  /** @param {any} ctx */
+  create(ctx) {
+    const { t, fmt, state, lang } = ctx;
+    const w = offerWords(lang);
+    const host = ctx.root.host;
+    // Another product (a variant switch): the pick does not carry over.
+    if (state.product !== ctx.product) {
+      state.product = ctx.product;
+      state.plan = null;
+    }
+    state.plan ??= null;
+
+    const root = h("div", { class: "offer", part: "offer" });
+    /** The deadline shown (for the relative time), or null. */
+    let shown = null;
+    let results = [];
+
+    function compute() {
+      const product = productById(ctx, ctx.product);
+      const now = ctx.now();
+      results = [];
+      let planIds = product ? plansFor(ctx, product) : [];
+      if (product?.family === "care-enterprise") planIds = planIds.filter((p) => ENTERPRISE_NEW.includes(p));
+      if (product?.family !== "care-refresh" && product?.family !== "care-enterprise") planIds = [];
+      const base = { product: product?.id, now };
+      const activatedAt = parseJstInstant(String(state.activatedAt ?? ""));
+      const invitationAt = parseJstInstant(String(state.invitationAt ?? ""));
+      if (activatedAt) base.activatedAt = activatedAt;
+      if (activatedAt && invitationAt) base.invitationAt = invitationAt;
+      for (const plan of planIds) {
+        try {
+          results.push({ plan, answer: ctx.api.buy({ plan, ...base }) });
+        } catch (error) {
+          if (error?.field === "now") {
+            root.replaceChildren();
+            ctx.nowError(error);
+            return;
+          }
+          results.push({ plan, error });
+        }
+      }
+      render(product, now);
+    }
+
+    function render(product, now) {
+      const ok = results.filter((r) => r.answer);
+      const eligible = ok.filter((r) => r.answer.eligible);
+      if (!eligible.some((r) => r.plan === state.plan)) state.plan = null;
+      const first = ok[0]?.answer ?? null;
+      const legendId = "offer-legend";
+      const body = [];
+      shown = null;
+      if (!product || ok.length === 0) {
+        body.push(h("p", { class: "offer__line", part: "offer-line", text: results[0]?.error && product ? errorWords(t, results[0].error) : w("noPlans") }));
+      } else if (eligible.length === 0) {
+        // The window has closed: the deadline that passed and the route that reopens it.
+        const closed = first.closed;
+        const alt = closed?.alternative;
+        body.push(h("div", { class: "offer__closed", part: "offer-closed", role: "note" },
+          h("p", { text: first.deadline ? w("closed", { deadline: fmt.instant(first.deadline) })
+            : t(`${product.family === "care-enterprise" ? "en." : ""}reason.${closed?.reason}`) }),
+          alt ? h("p", { text: w("invitation", { hours: alt.hours }) }) : null));
+      } else {
+        const passedLine = first.deadline
+          ? w("buyBy", { deadline: fmt.instant(first.deadline), rel: fmt.relative(first.deadline, now) })
+          : first.route === "not-activated" ? w("newAnyTime") : "";
+        if (first.deadline) shown = { deadline: first.deadline };
+        const fieldset = h("fieldset", { class: "offer__plans", part: "offer-plans" },
+          h("legend", { class: "offer__legend", id: legendId, text: w("legend") }),
+          h("p", { class: "offer__line", part: "offer-line", "data-offer-line": "", text: passedLine }));
+        for (const r of eligible) fieldset.append(row(r.plan, planName(ctx, r.plan), priceText(r.answer.price), givesLine(r.answer)));
+        fieldset.append(row(null, w("none"), "", w("noneGives")));
+        body.push(fieldset);
+      }
+      const details = h("button", {
+        type: "button", class: "button button--secondary offer__details", part: "button offer-details",
+        "aria-haspopup": "dialog", id: "offer-details", text: w("details"),
+      });
+      details.hidden = !product || ok.length === 0;
+      details.addEventListener("click", () => openDialog(product, now, details));
+      body.push(details);
+      root.replaceChildren(...body);
+      sync();
+    }
+
+    function priceText(fee) {
+      return fee.status === "published" ? fmt.fee(fee) : w("priceOnRequest");
+    }
+
+    /** One line of what a plan gives. */
+    function givesLine(a) {
+      if (a.family === "care-enterprise") {
+        const g = a.gives;
+        if (g.unlimitedWithinLimit) return w("plusGives", { limit: fmt.fee(g.limit) });
+        return w("basicGives", { n: g.replacements, fee: fmt.fee(g.replacementFees[0]) });
+      }
+      const parts = [w("crGives", { n: a.replacements })];
+      if (a.flyaway === "yes") parts.push(w("flyaway", { n: a.flyawayMax }));
+      else if (a.flyaway === "no") parts.push(w("noFlyaway"));
+      return parts.join(w("sep"));
+    }
+
+    function row(plan, name, price, gives) {
+      const id = `offer-plan-${plan ?? "none"}`;
+      const input = h("input", { type: "radio", name: "offer-plan", id, value: plan ?? "", part: "offer-radio" });
+      input.checked = state.plan === plan;
+      input.addEventListener("change", () => {
+        if (!input.checked) return;
+        state.plan = plan;
+        sync();
+      });
+      return h("div", { class: "offer__row", part: "offer-row" }, input,
+        h("label", { for: id, class: "offer__label" },
+          h("span", { class: "offer__name", text: name }),
+          h("span", { class: "offer__price", part: "price", text: price }),
+          h("span", { class: "offer__gives", text: gives })));
+    }
+
+    /** The value of the pick; dispatched (coverage-select) when it changed, and the answer (coverage-change). */
+    function sync() {
+      const chosen = results.find((r) => r.plan === state.plan && r.answer?.eligible)?.answer ?? null;
+      const value = chosen ? {
+        plan: chosen.plan,
+        name: planName(ctx, chosen.plan),
+        price: amountOf(chosen.price),
+        currency: chosen.price.status === "published" ? chosen.price.currency : null,
+      } : null;
+      const before = values.get(host) ?? null;
+      if (JSON.stringify(before) !== JSON.stringify(value)) {
+        values.set(host, value);
+        host.dispatchEvent(new CustomEvent("coverage-select", { detail: value, bubbles: true, composed: true }));
+      }
+      const ok = results.filter((r) => r.answer);
+      ctx.emit({ mode: "offer", product: ctx.product, plan: value?.plan ?? null, eligible: chosen?.eligible ?? null, answer: chosen, answers: ok.map((r) => r.answer) });
+    }
+
+    // ---- Details: a modal dialog with the full answer of every plan offered -------------------
+
+    function openDialog(product, now, opener) {
+      const title = h("h2", { id: "offer-dialog-title", class: "heading", text: w("title", { product: product.name[lang] }) });
+      const close = h("button", { type: "button", id: "offer-close", class: "button offer__close", part: "button", text: w("close") });
+      const dialog = h("dialog", { class: "offer__dialog", part: "offer-dialog", "aria-labelledby": title.id },
+        h("div", { class: "offer__dialog-head" }, title, close),
+        results.map((r) => planSection(r, now)),
+        termsSection(product));
+      close.addEventListener("click", () => dialog.close());
+      // Escape closes it (the dialog's own cancel); focus goes back to the button that opened it.
+      dialog.addEventListener("close", () => {
+        dialog.remove();
+        if (opener.isConnected) opener.focus();
+      });
+      // A click on the backdrop (outside the dialog's box) closes it too.
+      dialog.addEventListener("click", (e) => { if (e.target === dialog) dialog.close(); });
+      root.append(dialog);
+      dialog.showModal();
+      close.focus();
+    }
+
+    function fact(term, value) {
+      return value === null || value === undefined || value === "" ? null
+        : h("div", {}, h("dt", { text: term }), Array.isArray(value)
+          ? h("dd", {}, value.map((line) => h("span", { class: "block", text: line })))
+          : h("dd", { text: value }));
+    }
+
+    function planSection(r, now) {
+      const a = r.answer;
+      if (!a) return h("section", { class: "offer__section" }, h("h3", { text: planName(ctx, r.plan) }), h("p", { class: "error", text: errorWords(t, r.error) }));
+      const ent = a.family === "care-enterprise";
+      const p = ent ? "en." : "";
+      const verdict = [t(a.eligible ? "buy.yes" : "buy.no")];
+      if (a.eligible && a.route) verdict.push(t(`${p}route.${a.route}`));
+      if (a.closed) verdict.push(t(`${p}reason.${a.closed.reason}`));
+      const rows = [
+        fact(w("price"), priceText(a.price)),
+        fact(w("eligibility"), verdict),
+        a.window ? fact(t("deadline"), `${fmt.instant(a.deadline)} — ${w("window", { hours: a.window.hours })}`) : null,
+        a.service ? fact(t("service"), fmt.period(a.service)) : null,
+      ];
+      if (ent) {
+        const g = a.gives;
+        if (g.replacements !== null) {
+          rows.push(fact(t("en.replacements", { n: g.replacements }), g.replacementFees.map((f, i) => `${t("en.feeN", { n: i + 1 })}: ${fmt.fee(f)}`).join(" / ")));
+        }
+        if (g.unlimitedWithinLimit) rows.push(fact(t("en.limit"), fmt.fee(g.limit)));
+        if (g.warrantyExtensionMonths) rows.push(fact(t("warrantyExt"), t("en.warrantyMonths", { n: g.warrantyExtensionMonths })));
+      } else {
+        rows.push(fact(t("replacements", { n: a.replacements }),
+          a.flyaway === "yes" ? t("flyawayMax", { n: a.flyawayMax }) : t(`flyaway.${a.flyaway}`)));
+        rows.push(fact(t("replacementFee"), fmt.fee(a.fees.replacement)));
+        if (a.flyaway === "yes") rows.push(fact(t("flyawayFee"), fmt.fee(a.fees.flyaway)));
+        if (a.warrantyExtension) rows.push(fact(t("warrantyExt"), fmt.period(a.warrantyExtension)));
+      }
+      const alt = a.closed?.alternative;
+      const conditions = ent ? [
+        a.gives.sharedLimit ? t("en.shared") : null,
+        a.gives.mode === "repair-only-with-loaner" ? t("en.repairOnly") : null,
+        ...a.conditions.map((c) => t(`en.cond.${c}`)), ...a.notes.map((n) => t(`en.note.${n}`)),
+      ].filter(Boolean) : [];
+      return h("section", { class: "offer__section", part: "offer-section" },
+        h("h3", { text: planName(ctx, r.plan) }),
+        h("dl", { class: "facts" }, rows),
+        alt ? h("div", { class: "route" },
+          h("h4", { text: t("alt.heading") }),
+          h("ol", {}, t(`${p}alt.steps`, { hours: alt.hours }).map((s) => h("li", { text: s })))) : null,
+        conditions.length ? h("div", {}, h("h4", { text: w("conditions") }), h("ul", { class: "plain" }, conditions.map((text) => h("li", { text })))) : null);
+    }
+
+    function termsSection(product) {
+      const ok = results.filter((r) => r.answer).map((r) => r.answer);
+      const files = [product.source, ...ok.flatMap((a) => a.edition?.sources ?? [])];
+      const seen = new Set();
+      const docs = files.filter((f) => {
+        const key = String(f).slice(0, 3);
+        if (!f || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      const rules = [...new Set(ok.flatMap((a) => a.rules))];
+      return h("section", { class: "offer__section", part: "offer-section" },
+        h("h3", { text: w("terms") }),
+        h("ul", { class: "sources" }, docs.map((file) => {
+          const doc = t.source(file);
+          if (!doc) return h("li", { text: file });
+          const title = doc.url
+            ? h("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer", part: "source-link", text: doc.title })
+            : h("cite", { text: doc.title });
+          return h("li", {}, title, h("span", { class: "muted", text: ` — ${doc.by}` }));
+        })),
+        h("h4", { text: t("rules") }),
+        h("ul", { class: "rules" }, rules.map((id) => h("li", {}, h("span", { class: "rule-id", text: id }), " ", t.rule(id) ?? ""))));
+    }
+
+    function tick(now) {
+      if (!shown) return;
+      if (Date.parse(shown.deadline) <= Date.parse(now)) {
+        if (root.querySelector("dialog[open]")) return;
+        compute();
+        return;
+      }
+      const line = root.querySelector("[data-offer-line]");
+      if (line) line.textContent = w("buyBy", { deadline: fmt.instant(shown.deadline), rel: fmt.relative(shown.deadline, now) });
+    }
+
+    compute();
+    return { el: root, tick, refresh: compute };
+  },
+};

@@ -1,0 +1,116 @@
+// The page: a shell around the widget <coverage-calc>. It holds no rule and no word table of its
+// own: tabs (one per widget mode, labelled with the widget's mode names), the language, the
+// header and footer of the family the tab is about (the widget's `page.*` words), and the URL
+// state: `?tab=<mode>&lang=en&now=<instant>&in=<the widget's detail.inputs>`, so that a shared link
+// reopens the same answer (inputs ⇄ the widget's `inputs` attribute).
+
+import { CoverageCalcElement } from "/pkg/coverage-calc.js";
+
+const calc = /** @type {HTMLElement} */ (document.getElementById("calc"));
+const tablist = /** @type {HTMLElement} */ (document.getElementById("tabs"));
+const panel = /** @type {HTMLElement} */ (document.getElementById("panel"));
+const MODES = CoverageCalcElement.modes;
+/** Links of earlier versions of the page named the Enterprise tab `enterprise`. */
+const OLD_TABS = { enterprise: "compare" };
+
+const params = new URLSearchParams(location.search);
+let lang = params.get("lang") === "en" ? "en" : "ja";
+const asked = OLD_TABS[params.get("tab") ?? ""] ?? params.get("tab");
+let mode = MODES.some((m) => m.mode === asked) ? asked : MODES[0].mode;
+/** The form of the mode shown, as the widget last gave it (`detail.inputs`). */
+let inputs = params.get("in");
+
+const tabs = MODES.map((m) => {
+  const tab = document.createElement("button");
+  Object.assign(tab, { type: "button", id: `tab-${m.mode}` });
+  tab.className = "tab";
+  tab.dataset.mode = m.mode;
+  tab.dataset.family = m.family;
+  tab.setAttribute("role", "tab");
+  tab.setAttribute("aria-controls", panel.id);
+  tab.addEventListener("click", () => select(m.mode, { focus: true }));
+  return tab;
+});
+tablist.replaceChildren(...tabs);
+tablist.addEventListener("keydown", (event) => {
+  const i = Math.max(0, tabs.indexOf(/** @type {HTMLButtonElement} */ (event.target)));
+  const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  select(tabs[(next + tabs.length) % tabs.length].dataset.mode, { focus: true });
+});
+
+/** The words of the page in the current language: the tabs, header, footer, buttons. */
+function applyWords() {
+  const t = CoverageCalcElement.words(lang);
+  const family = MODES.find((m) => m.mode === mode)?.family ?? "care-refresh";
+  document.documentElement.lang = lang;
+  document.body.dataset.family = family;
+  document.title = `${t(`mode.${mode}`)} — ${t(`page.${family}.title`)}`;
+  document.getElementById("page-title").textContent = t(`page.${family}.title`);
+  document.getElementById("page-tagline").textContent = t(`page.${family}.tagline`);
+  document.getElementById("page-footer").textContent = t(`page.${family}.footer`);
+  for (const el of document.querySelectorAll("[data-words]")) el.textContent = t(el.dataset.words);
+  const toggle = document.getElementById("lang-toggle");
+  toggle.textContent = t("page.langToggle");
+  toggle.setAttribute("aria-label", t("page.langToggleLabel"));
+  toggle.setAttribute("lang", lang === "ja" ? "en" : "ja");
+  tablist.setAttribute("aria-label", t("page.tabs"));
+  for (const tab of tabs) tab.textContent = t(`mode.${tab.dataset.mode}`);
+}
+
+/** Shows the tab of `next`: the widget's mode, the tab state, the words, the URL. */
+function select(next, { focus = false } = {}) {
+  if (next !== mode) inputs = null;
+  mode = next;
+  for (const tab of tabs) {
+    const on = tab.dataset.mode === mode;
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on ? 0 : -1;
+    if (on) {
+      panel.setAttribute("aria-labelledby", tab.id);
+      if (focus) tab.focus();
+    }
+  }
+  calc.setAttribute("mode", mode);
+  applyWords();
+  writeUrl();
+}
+
+function writeUrl() {
+  const p = new URLSearchParams();
+  p.set("tab", mode);
+  if (lang !== "ja") p.set("lang", lang);
+  if (params.get("now")) p.set("now", params.get("now"));
+  if (inputs && inputs !== "{}") p.set("in", inputs);
+  history.replaceState(null, "", `${location.pathname}?${p}`);
+}
+
+// The widget's attributes from the link, before it first renders (it renders once its engine is loaded).
+calc.setAttribute("lang", lang);
+if (params.get("now")) calc.setAttribute("now", params.get("now"));
+if (inputs) calc.setAttribute("inputs", inputs);
+select(mode);
+
+calc.addEventListener("coverage-change", (event) => {
+  inputs = event.detail.inputs ?? inputs;
+  writeUrl();
+});
+
+document.getElementById("lang-toggle").addEventListener("click", () => {
+  lang = lang === "ja" ? "en" : "ja";
+  calc.setAttribute("lang", lang);
+  applyWords();
+  writeUrl();
+});
+
+document.getElementById("copy-link").addEventListener("click", async () => {
+  const status = document.getElementById("page-status");
+  const t = CoverageCalcElement.words(lang);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = t("page.copied");
+  } catch {
+    status.textContent = t("page.copyFailed");
+  }
+});
