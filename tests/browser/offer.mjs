@@ -202,7 +202,7 @@ try {
     await focusTop(page);
     await tabTo(page, "lang-ja");
     await page.keyboard.press("ArrowDown");
-    await page.waitForTimeout(100);
+    await eventually(async () => (await offerText(page)).includes("Add a protection plan"), "English words");
     const text = await offerText(page);
     contains(text, "Add a protection plan");
     contains(text, "DJI Care Refresh (1-year plan)");
@@ -223,8 +223,8 @@ try {
     await focusTop(page);
     await tabTo(page, "variant-mini-4-pro");
     await page.keyboard.press("ArrowDown"); // DJI Mini 3
-    await page.waitForTimeout(100);
-    contains(await offerText(page), "¥7,975");
+    await eventually(async () => (await offerText(page)).includes("¥7,975"), "the variant's prices");
+    await eventually(() => page.evaluate(() => window.__selects.at(-1) === null), "the pick reset");
     expect((await page.evaluate(() => window.__selects.at(-1))) === null, "reset");
     expect(await page.locator("coverage-calc #offer-plan-none").isChecked(), "No plan");
     expect(await page.locator("#cart-line").innerText() === "DJI Mini 3", "cart line");
