@@ -190,7 +190,7 @@ export default {
         }, t("calendar")),
         whyBlock(ctx, a.rules, [product.source, ...a.edition.sources], a.edition.id),
       ];
-      answer.replaceChildren(...body);
+      answer.replaceChildren(...body.filter(Boolean));
       ctx.report({ errors: [], summary: t("summaryStatus", { state: t(`state.${a.state}`), left: a.replacements.left }) });
       ctx.emit({ mode: "status", product: a.product, plan: a.plan, answer: a });
     }
