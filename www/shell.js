@@ -46,7 +46,7 @@ function applyWords() {
   const family = MODES.find((m) => m.mode === mode)?.family ?? "care-refresh";
   document.documentElement.lang = lang;
   document.body.dataset.family = family;
-  document.title = `${t(`mode.${mode}`)} — ${t(`page.${family}.title`)}`;
+  document.title = `${t(`page.tab.${mode}`)} — ${t(`page.${family}.title`)}`;
   document.getElementById("page-title").textContent = t(`page.${family}.title`);
   document.getElementById("page-tagline").textContent = t(`page.${family}.tagline`);
   document.getElementById("page-footer").textContent = t(`page.${family}.footer`);
@@ -56,7 +56,7 @@ function applyWords() {
   toggle.setAttribute("aria-label", t("page.langToggleLabel"));
   toggle.setAttribute("lang", lang === "ja" ? "en" : "ja");
   tablist.setAttribute("aria-label", t("page.tabs"));
-  for (const tab of tabs) tab.textContent = t(`mode.${tab.dataset.mode}`);
+  for (const tab of tabs) tab.textContent = t(`page.tab.${tab.dataset.mode}`);
 }
 
 /** Shows the tab of `next`: the widget's mode, the tab state, the words, the URL. */

@@ -47,6 +47,8 @@ function layoutProblems() {
   const vw = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > vw + 1) problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${vw}`);
   const describe = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+  const tops = new Set([...document.querySelectorAll("[role=tab]")].map((tab) => Math.round(tab.getBoundingClientRect().top)));
+  if (vw >= 1024 && tops.size > 1) problems.push(`the tab bar takes ${tops.size} rows at ${vw} px`);
   for (const tab of document.querySelectorAll("[role=tab]")) {
     const r = tab.getBoundingClientRect();
     if (r.left < -1 || r.right > vw + 1) problems.push(`tab outside the viewport: ${describe(tab)}`);
