@@ -91,6 +91,23 @@ function layoutProblems() {
         if (overlapX > 1 && overlapY > 1) problems.push(`SVG labels overlap: "${texts[i].t.textContent}" and "${texts[j].t.textContent}"`);
       }
     }
+    // The i-PRO timeline: each bar's label inside its bar.
+    const segs = [...svg.querySelectorAll(".tl-seg")];
+    [...svg.querySelectorAll(".tl-label")].forEach((label, i) => {
+      const r = label.getBoundingClientRect();
+      const seg = segs[i]?.getBoundingClientRect();
+      if (seg && (r.left < seg.left - 1 || r.right > seg.right + 1)) problems.push(`timeline label outside its bar: "${label.textContent}"`);
+    });
+    // The "now" line of the timeline crosses no label.
+    const nowLine = svg.querySelector(".tl-now line")?.getBoundingClientRect();
+    if (nowLine) {
+      for (const { t, r } of texts) {
+        if (t.closest(".tl-now")) continue;
+        if (nowLine.left < r.right && nowLine.right > r.left && nowLine.top < r.bottom && nowLine.bottom > r.top && t.classList.contains("tl-year")) {
+          problems.push(`the "now" line crosses "${t.textContent}"`);
+        }
+      }
+    }
     const box = svg.getBoundingClientRect();
     for (const { t, r } of texts) {
       if (r.left < box.left - 2 || r.right > box.right + 2) problems.push(`SVG label outside its chart: "${t.textContent}"`);
