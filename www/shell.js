@@ -95,6 +95,39 @@ select(mode);
 calc.addEventListener("coverage-change", (event) => {
   inputs = event.detail.inputs ?? inputs;
   writeUrl();
+  summary = event.detail.summary ?? "";
+  updatePeek();
+});
+
+// The bottom bar (narrow screens): the answer's summary while the answer is below the fold.
+const peek = /** @type {HTMLElement} */ (document.getElementById("peek"));
+let summary = "";
+let answerBelow = false;
+const narrow = matchMedia("(max-width: 44rem)");
+function updatePeek() {
+  document.getElementById("peek-text").textContent = summary;
+  peek.hidden = !(narrow.matches && answerBelow && summary);
+}
+/** The widget's answer region (its `answer` part), watched for when it comes into view. */
+function answerOf() {
+  return calc.shadowRoot?.querySelector('[part~="answer"]') ?? null;
+}
+const observer = new IntersectionObserver((entries) => {
+  for (const e of entries) answerBelow = !e.isIntersecting && e.boundingClientRect.top > 0;
+  updatePeek();
+});
+let watched = null;
+new MutationObserver(() => {
+  const answer = answerOf();
+  if (answer && answer !== watched) {
+    if (watched) observer.unobserve(watched);
+    observer.observe(answer);
+    watched = answer;
+  }
+}).observe(calc.shadowRoot ?? calc, { childList: true, subtree: true });
+narrow.addEventListener("change", updatePeek);
+document.getElementById("peek-go").addEventListener("click", () => {
+  answerOf()?.scrollIntoView({ block: "start", behavior: "smooth" });
 });
 
 document.getElementById("lang-toggle").addEventListener("click", () => {

@@ -129,6 +129,24 @@ try {
     await again.context().close();
   });
 
+  await check("375 px: the bottom bar gives the answer's summary while the answer is below the fold, and goes to it", async () => {
+    const page = await open(`${origin}/?tab=buy&now=${encodeURIComponent(NOW)}`, { width: 375 });
+    await TABS[0].fill(page.locator("coverage-calc"));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const peek = page.locator("#peek");
+    await peek.waitFor({ state: "visible" });
+    contains(await page.locator("#peek-text").innerText(), "購入できます", "the bar's summary");
+    await page.locator("#peek-go").click();
+    await peek.waitFor({ state: "hidden" });
+    const top = await page.locator("coverage-calc").evaluate((el) => el.shadowRoot.querySelector('[part~="answer"]').getBoundingClientRect().top);
+    expect(top >= -2 && top < 900, `the answer is in view (top ${top})`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(100);
+    expect(await peek.isHidden(), "no bar on a wide screen");
+    await page.context().close();
+  });
+
   console.log("\naxe-core (WCAG A/AA) on every tab, both languages (bypassCSP for the injected script only)");
   const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const axePage = await axeContext.newPage();
