@@ -9,39 +9,11 @@
 //
 //   node tests/browser/page.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { check, expect, contains, start, finish, axeClean } from "./lib/runner.mjs";
 import { NOW, TABS } from "./lib/tabs.mjs";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const failures = [];
-let passed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed += 1;
-    console.log(`  ok   ${name}`);
-  } catch (error) {
-    failures.push(name);
-    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split("\n").slice(0, 4).join("\n       ")}`);
-  }
-}
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-function contains(text, part, what = "text") {
-  expect(text.includes(part), `${what} should contain ${JSON.stringify(part)}, got:\n${String(text).slice(0, 600)}`);
-}
-
-const server = await startServer({ port: 0, host: "127.0.0.1" });
-const origin = server.url.replace(/\/$/, "");
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run"],
-});
+const env = await start();
+const { browser, origin } = env;
 
 /** A page of the calculator with console errors recorded. */
 async function open(url, { width = 1280 } = {}) {
@@ -156,23 +128,11 @@ try {
         await axePage.goto(`${origin}/?tab=${tab.mode}&lang=${lang}&now=${encodeURIComponent(NOW)}`);
         await axePage.locator(`coverage-calc .mode--${tab.mode}`).waitFor();
         await tab.fill(axePage.locator("coverage-calc"));
-        await axePage.addScriptTag({ content: AXE_SOURCE });
-        const result = await axePage.evaluate(() => window.axe.run(document, {
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        }));
-        const found = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
-        expect(found.length === 0, found.join("\n       "));
+        await axeClean(axePage, `${tab.mode} ${lang}`);
       });
     }
   }
   await axeContext.close();
 } finally {
-  await browser.close();
-  await server.close();
-}
-
-console.log(`\npage: ${passed} passed, ${failures.length} failed`);
-if (failures.length > 0) {
-  for (const f of failures) console.log(`  - ${f}`);
-  process.exit(1);
+  await finish(env, "page");
 }

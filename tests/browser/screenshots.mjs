@@ -14,32 +14,13 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { check, start, finish } from "./lib/runner.mjs";
 import { NOW, TABS } from "./lib/tabs.mjs";
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "screenshots");
 mkdirSync(SHOTS, { recursive: true });
-const failures = [];
-let passed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed += 1;
-    console.log(`  ok   ${name}`);
-  } catch (error) {
-    failures.push(name);
-    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split("\n").slice(0, 6).join("\n       ")}`);
-  }
-}
-
-const server = await startServer({ port: 0, host: "127.0.0.1" });
-const origin = server.url.replace(/\/$/, "");
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run"],
-});
+const env = await start();
+const { browser, origin } = env;
 
 /** What is out of place on the page as shown: a list of problems (empty when it fits). */
 function layoutProblems() {
@@ -164,12 +145,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await server.close();
-}
-
-console.log(`\nscreenshots: ${passed} passed, ${failures.length} failed (images in ${path.relative(process.cwd(), SHOTS)}/)`);
-if (failures.length > 0) {
-  for (const f of failures) console.log(`  - ${f}`);
-  process.exit(1);
+  await finish(env, "screenshots", ` (images in ${path.relative(process.cwd(), SHOTS)}/)`);
 }
