@@ -77,18 +77,33 @@ function select(next, { focus = false } = {}) {
   writeUrl();
 }
 
+/** "Now" as typed in the page's field (the widget checks it): empty is the live clock. */
+let now = params.get("now") ?? "";
+
 function writeUrl() {
   const p = new URLSearchParams();
   p.set("tab", mode);
   if (lang !== "ja") p.set("lang", lang);
-  if (params.get("now")) p.set("now", params.get("now"));
+  if (now.trim()) p.set("now", now.trim());
   if (inputs && inputs !== "{}") p.set("in", inputs);
   history.replaceState(null, "", `${location.pathname}?${p}`);
 }
 
 // The widget's attributes from the link, before it first renders (it renders once its engine is loaded).
 calc.setAttribute("lang", lang);
-if (params.get("now")) calc.setAttribute("now", params.get("now"));
+const nowInput = /** @type {HTMLInputElement} */ (document.getElementById("page-now"));
+nowInput.value = now;
+if (now.trim()) calc.setAttribute("now", now.trim());
+let nowTimer = 0;
+nowInput.addEventListener("input", () => {
+  clearTimeout(nowTimer);
+  nowTimer = setTimeout(() => {
+    now = nowInput.value;
+    if (now.trim()) calc.setAttribute("now", now.trim());
+    else calc.removeAttribute("now");
+    writeUrl();
+  }, 300);
+});
 if (inputs) calc.setAttribute("inputs", inputs);
 select(mode);
 

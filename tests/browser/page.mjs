@@ -119,6 +119,23 @@ try {
     await page.context().close();
   });
 
+  await check("the page's \"now\" field sets the widget's now (what if), kept in the link; one the core refuses is said by the widget", async () => {
+    const page = await open(`${origin}/?tab=buy&now=${encodeURIComponent(NOW)}`);
+    expect(await page.locator("#page-now").inputValue() === NOW, "the link fills the field");
+    await TABS[0].fill(page.locator("coverage-calc"));
+    await page.locator("#page-now").fill("2026年11月21日 10:00");
+    await page.waitForFunction(() => document.querySelector("coverage-calc").getAttribute("now") === "2026年11月21日 10:00");
+    await page.waitForTimeout(100);
+    contains(await answerText(page), "購入できません", "one day later the window has closed");
+    expect(new URL(page.url()).searchParams.get("now") === "2026年11月21日 10:00", `link: ${page.url()}`);
+    await page.locator("#page-now").fill("tomorrow");
+    await page.locator("coverage-calc #now-error").waitFor();
+    await page.locator("#page-now").fill("");
+    await page.waitForFunction(() => !document.querySelector("coverage-calc").hasAttribute("now"));
+    expect(!page.url().includes("now="), "no now in the link: the live clock");
+    await page.context().close();
+  });
+
   console.log("\naxe-core (WCAG A/AA) on every tab, both languages (bypassCSP for the injected script only)");
   const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const axePage = await axeContext.newPage();
