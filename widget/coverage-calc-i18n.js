@@ -1007,6 +1007,9 @@ const SOURCES = {
 
 const dictionaries = { ja, en };
 
+/** The keys of a language's word table (tests/node/words.mjs checks that both have the same). */
+export const wordKeys = (lang) => Object.keys(dictionaries[lang] ?? {});
+
 /**
  * A translator for one language: `t(key, params)`; a missing key falls back to English, then to
  * the key itself (never throws).
