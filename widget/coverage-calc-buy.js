@@ -6,6 +6,7 @@ import { h, buildIcs, download } from "./coverage-calc-util.js";
 import {
   field, textInput, setFieldError, errorWords, fieldOf, productPicker, plansFor, planName, productById, whyBlock, parseInstantField,
   parseDateField,
+  deadlineFacts,
 } from "./coverage-calc-form.js";
 
 /** The regions of purchase offered (CR-5); `other` is sent as `ZZ`. */
@@ -173,7 +174,7 @@ export default {
       } else {
         body.push(h("p", { class: "error", part: "error", text: errorWords(t, results[0]?.error) }));
       }
-      answer.replaceChildren(...body);
+      answer.replaceChildren(...body.filter(Boolean));
       shown = first?.eligible && first.deadline ? { deadline: first.deadline } : null;
       tick(now);
       const verdictText = first ? t(first.eligible ? "buy.yes" : "buy.no") : errorWords(t, results[0]?.error);
@@ -196,11 +197,7 @@ export default {
       ];
       if (a.deadline) {
         const passed = Date.parse(a.deadline) < Date.parse(now);
-        parts.push(h("dl", { class: "facts" },
-          h("div", {}, h("dt", { text: t("deadline") }), h("dd", {}, h("strong", { class: "deadline", text: fmt.instant(a.deadline) }))),
-          h("div", {}, h("dt", { text: t("timeLeft") }), h("dd", {},
-            h("span", { class: `rel ${passed ? "rel--bad" : "rel--good"}`, "data-rel": "", text: passed ? t("passed", { rel: fmt.relative(a.deadline, now) }) : fmt.relative(a.deadline, now) }),
-            passed ? null : h("span", { class: "countdown", part: "countdown", role: "timer", "aria-label": t("countdownLabel"), "data-countdown": "" })))));
+        parts.push(deadlineFacts(ctx, a.deadline, now));
         if (a.eligible && !passed) {
           parts.push(h("button", {
             type: "button", class: "button button--secondary", part: "button",

@@ -181,16 +181,19 @@ export default {
       const lines = [["basic", a.rows.map((r) => r.basicTotal)], ["plus", a.rows.map((r) => r.plusTotal)]]
         .filter(([, v]) => v.every(Boolean)).map(([k, v]) => [k, v.map((m) => Number(m.amount))]);
       if (lines.length === 0) return h("p", { class: "muted", text: t("cmp.noChart") });
-      const W = 480, H = 250, L = 64, R = 14, T = 14, B = 42;
       const max = Math.max(1, ...lines.flatMap(([, v]) => v));
+      const ticks = [0, 1, 2, 3, 4].map((k) => (max * k) / 4);
+      // The left margin fits the longest amount at the largest font the chart uses (17 px on a
+      // narrow widget): full-width characters (￥, 万) count 1 em, others 0.62 em.
+      const em = (text) => [...text].reduce((w, c) => w + (/[\u3000-\uffff]/.test(c) ? 1 : 0.62), 0);
+      const W = 480, H = 250, R = 14, T = 14, B = 42;
+      const L = Math.max(56, Math.ceil(Math.max(...ticks.map((v) => em(fmt.yenCompact(v)))) * 17) + 10);
       const x = (i) => Math.round((L + (n > 0 ? i / n : 0.5) * (W - L - R)) * 10) / 10;
       const y = (v) => Math.round((T + (1 - v / max) * (H - T - B)) * 10) / 10;
-      const compact = new Intl.NumberFormat(ctx.locale, { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 });
       const nodes = [];
-      for (let k = 0; k <= 4; k += 1) {
-        const v = (max * k) / 4;
+      for (const v of ticks) {
         nodes.push(svg("line", { class: "ch-grid", x1: L, x2: W - R, y1: y(v), y2: y(v) }),
-          svg("text", { class: "ch-axis", x: L - 6, y: y(v) + 5, "text-anchor": "end", text: compact.format(v) }));
+          svg("text", { class: "ch-axis", x: L - 6, y: y(v) + 5, "text-anchor": "end", text: fmt.yenCompact(v) }));
       }
       const step = Math.max(1, Math.ceil(n / 10));
       for (let i = 0; i <= n; i += step) nodes.push(svg("text", { class: "ch-axis", x: x(i), y: H - B + 18, "text-anchor": "middle", text: String(i) }));

@@ -172,7 +172,7 @@ export default {
     function render(a) {
       const cls = a.state === "active" ? "verdict--yes" : "verdict--no";
       const memberTable = h("div", { class: "cmp-scroll", tabindex: "0", role: "region", "aria-label": t("ct.membersTable") },
-        h("table", { class: "cmp-table ct-table" }, h("caption", { text: t("ct.membersTable") }),
+        h("table", { class: "cmp-table cmp-table--nowrap ct-table" }, h("caption", { text: t("ct.membersTable") }),
           h("thead", {}, h("tr", {}, ["ct.col.member", "ct.col.joined", "en.limit", "en.renew.ownShare", "en.renew"].map((k) => h("th", { scope: "col", text: t(k) })))),
           h("tbody", {}, a.members.map((m) => h("tr", {},
             h("th", { scope: "row" }, h("span", { class: "block", text: m.id }), h("span", { class: "block muted", text: name(m.product) })),
@@ -181,12 +181,12 @@ export default {
             h("td", { text: `${yen(m.ownShare.left)} (${m.ownShare.percentLeft} %)` }),
             h("td", { class: m.renew.possible ? "good" : "bad", text: t(`en.renew.status.${m.renew.status}`) }))))));
       const claims = a.claims.length > 0 ? h("div", { class: "cmp-scroll", tabindex: "0", role: "region", "aria-label": t("en.claimsApplied") },
-        h("table", { class: "cmp-table" }, h("caption", { text: t("en.claimsApplied") }),
+        h("table", { class: "cmp-table cmp-table--nowrap" }, h("caption", { text: t("en.claimsApplied") }),
           h("thead", {}, h("tr", {}, ["claims.dateCol", "ct.col.member", "en.amount", "ct.col.from", "en.covered", "en.customerPays", "en.leftAfter"].map((k) => h("th", { scope: "col", text: t(k) })))),
           h("tbody", {}, a.claims.map((c) => h("tr", {}, h("th", { scope: "row", text: fmt.date(c.date) }),
             h("td", { text: c.member ?? "" }), h("td", { text: yen(c.amount) }), h("td", { text: t(`ct.from.${c.from}`) }),
             h("td", { text: yen(c.covered) }), h("td", { text: yen(c.customerPays) }), h("td", { text: yen(c.leftAfter) })))))) : null;
-      answer.replaceChildren(
+      answer.replaceChildren(...[
         h("section", { class: `verdict ${cls}`, part: "verdict" },
           h("p", { class: "verdict__title", part: "verdict-title", text: t("ct.poolLeft", { left: yen(a.pool.left) }) }),
           h("p", { text: `${t(`state.${a.state}`)} · ${fmt.period(a.period)}` }),
@@ -201,7 +201,7 @@ export default {
         h("p", { text: t("ct.renewPool", { n: a.renewPool.members.length, members: a.renewPool.members.join(", ") || "—", limit: yen(a.renewPool.limit) }) }),
         h("section", { class: "reminders" }, h("h3", { text: t("en.reminders") }),
           h("ul", { class: "plain" }, a.reminders.map((r) => h("li", { text: `${t("en.reminder", { n: r.daysBefore, d: fmt.date(r.date) })}${r.due ? ` (${t("en.due")})` : ""}` })))),
-        whyBlock(ctx, a.rules, [...ctx.catalog.enterprise.sources]));
+        whyBlock(ctx, a.rules, [...ctx.catalog.enterprise.sources])].filter(Boolean));
       ctx.report({ errors: [], summary: t("ct.poolLeft", { left: yen(a.pool.left) }) });
       ctx.emit({ mode: "contract", answer: a });
     }

@@ -9,6 +9,7 @@ import { h, buildIcs, download } from "./coverage-calc-util.js";
 import {
   field, textInput, setFieldError, errorWords, fieldOf, formError, productPicker, plansFor, planRadios, planName,
   productById, whyBlock, parseInstantField, parseDateField, wholeYen,
+  deadlineFacts,
 } from "./coverage-calc-form.js";
 
 const NEW_PLANS = ["enterprise-basic", "enterprise-plus"];
@@ -59,7 +60,7 @@ function renewBlock(ctx, r, { heading = true } = {}) {
     rows.push(h("div", {}, h("dt", { text: t("en.renew.needs") }), h("dd", {}, h("ul", { class: "plain" }, r.needs.map((n) => h("li", { text: t(`en.needs.${n}`) }))))));
   }
   return h("section", { class: "extension", part: "extension" },
-    heading ? h("h3", { text: r.plan ? planName(ctx, r.plan) : t("en.renew") }) : null,
+    heading ? h("h3", { text: r.plan ? `${t("en.renew")}: ${planName(ctx, r.plan)}` : t("en.renew") }) : null,
     h("p", { class: r.possible ? "rel rel--good" : "rel rel--bad", text: t(`en.renew.status.${r.status}`) }),
     h("dl", { class: "facts" }, rows));
 }
@@ -233,7 +234,7 @@ const enterpriseBuy = {
       if (state.what === "renew" && first.renew) body.push(renewBlock(ctx, first.renew));
       body.push(planCards(results), conditionsBlock(ctx, first),
         whyBlock(ctx, results.flatMap((r) => r.answer.rules), [product.source, ...ctx.catalog.enterprise.sources]));
-      answer.replaceChildren(...body);
+      answer.replaceChildren(...body.filter(Boolean));
       shown = first.eligible && first.deadline ? { deadline: first.deadline } : null;
       tick(now);
       ctx.report({ errors: [], summary: t("summaryBuy", { verdict: t(first.eligible ? "buy.yes" : "buy.no"), deadline: first.deadline && first.eligible ? fmt.instant(first.deadline) : null }) });
@@ -252,11 +253,7 @@ const enterpriseBuy = {
       ];
       if (a.deadline) {
         const passed = Date.parse(a.deadline) < Date.parse(now);
-        parts.push(h("dl", { class: "facts" },
-          h("div", {}, h("dt", { text: t("deadline") }), h("dd", {}, h("strong", { class: "deadline", text: fmt.instant(a.deadline) }))),
-          h("div", {}, h("dt", { text: t("timeLeft") }), h("dd", {},
-            h("span", { class: `rel ${passed ? "rel--bad" : "rel--good"}`, "data-rel": "", text: passed ? t("passed", { rel: fmt.relative(a.deadline, now) }) : fmt.relative(a.deadline, now) }),
-            passed ? null : h("span", { class: "countdown", part: "countdown", role: "timer", "aria-label": t("countdownLabel"), "data-countdown": "" })))));
+        parts.push(deadlineFacts(ctx, a.deadline, now));
         if (a.eligible && !passed) {
           const productName = productById(ctx, a.product)?.name[ctx.lang] ?? a.product;
           parts.push(h("button", {
@@ -442,20 +439,19 @@ const enterpriseStatus = {
       }
       if (a.warrantyExtension) facts.push(h("div", {}, h("dt", { text: t("warrantyExt") }), h("dd", { text: fmt.period(a.warrantyExtension) })));
       const claims = a.claims.length > 0 ? h("div", { class: "cmp-scroll", tabindex: "0", role: "region", "aria-label": t("en.claimsApplied") },
-        h("table", { class: "cmp-table" }, h("caption", { text: t("en.claimsApplied") }),
+        h("table", { class: "cmp-table cmp-table--nowrap" }, h("caption", { text: t("en.claimsApplied") }),
           h("thead", {}, h("tr", {}, ["claims.dateCol", "en.amount", "en.covered", "en.customerPays", "en.leftAfter"].map((k) => h("th", { scope: "col", text: t(k) })))),
           h("tbody", {}, a.claims.map((c) => h("tr", {}, h("th", { scope: "row", text: fmt.date(c.date) }),
             h("td", { text: yen(c.amount) }), h("td", { text: yen(c.covered) }), h("td", { text: yen(c.customerPays) }), h("td", { text: yen(c.leftAfter) })))))) : null;
       const reminders = h("section", { class: "reminders" }, h("h3", { text: t("en.reminders") }),
         h("ul", { class: "plain" }, a.reminders.map((r) => h("li", { text: `${t("en.reminder", { n: r.daysBefore, d: fmt.date(r.date) })}${r.due ? ` (${t("en.due")})` : ""}` }))));
       const productName = product.name[ctx.lang];
-      answer.replaceChildren(
+      answer.replaceChildren(...[
         h("section", { class: `verdict ${cls}`, part: "verdict" },
           h("p", { class: "verdict__title", part: "verdict-title", text: t(`state.${a.state}`) }),
           h("p", { text: `${planName(ctx, a.plan)} · ${fmt.period(a.period)}` }),
           h("dl", { class: "facts" }, facts)),
         claims,
-        h("h3", { text: t("en.renew") }),
         renewBlock(ctx, a.renew),
         reminders,
         h("button", {
@@ -465,7 +461,7 @@ const enterpriseStatus = {
             description: fmt.period(a.period), day: a.period.end, alarms: a.reminders.map((r) => `-P${r.daysBefore}D`),
           }])),
         }, t("calendar")),
-        whyBlock(ctx, a.rules, [product.source, ...ctx.catalog.enterprise.sources]));
+        whyBlock(ctx, a.rules, [product.source, ...ctx.catalog.enterprise.sources])].filter(Boolean));
       ctx.report({ errors: [], summary: t("summaryEnStatus", { state: t(`state.${a.state}`), renew: t(`en.renew.status.${a.renew.status}`) }) });
       ctx.emit({ mode: "enterprise-status", product: a.product, plan: a.plan, answer: a });
     }

@@ -203,3 +203,25 @@ export function whyBlock(ctx, rules, sources, edition = null) {
       return h("li", { "data-source": file }, title, h("span", { class: "muted", text: ` — ${doc.by}` }));
     })));
 }
+
+/**
+ * The deadline of a window and the time left (a live countdown while open; the views' `tick`
+ * updates `[data-countdown]` and `[data-rel]`). The date and time wrap only at a space, "(Japan
+ * time)" goes whole to the next line when it must.
+ */
+export function deadlineFacts(ctx, deadline, now) {
+  const { t, fmt } = ctx;
+  const passed = Date.parse(deadline) < Date.parse(now);
+  return h("dl", { class: "facts" },
+    h("div", {}, h("dt", { text: t("deadline") }), h("dd", {}, h("strong", { class: "deadline" }, instantNodes(fmt, deadline)))),
+    h("div", {}, h("dt", { text: t("timeLeft") }), h("dd", {},
+      h("span", { class: `rel ${passed ? "rel--bad" : "rel--good"}`, "data-rel": "", text: passed ? t("passed", { rel: fmt.relative(deadline, now) }) : fmt.relative(deadline, now) }),
+      passed ? null : h("span", { class: "countdown", part: "countdown", role: "timer", "aria-label": t("countdownLabel"), "data-countdown": "" }))));
+}
+
+/** An instant in Japan time as nodes that wrap only at spaces, "(Japan time)" kept whole. */
+export function instantNodes(fmt, iso) {
+  const text = fmt.instant(iso);
+  const cut = text.lastIndexOf(" (");
+  return cut > 0 ? [h("span", { class: "keep", text: text.slice(0, cut) }), " ", h("span", { class: "nowrap", text: text.slice(cut + 1) })] : [text];
+}

@@ -417,7 +417,13 @@ const ja = {
   "ct.from.own-limit": "製品の限度額",
   "ct.renewPool": ({ n, members, limit }) => `今 Plus Renew を購入できる共有製品：${n} 台（${members}）、更新後の共有限度額 ${limit}`,
   // The page (www/): a shell of tabs, language, header and footer of the family shown, around the widget.
+  "page.tab.buy": "購入できる？", "page.tab.status": "プランの残り", "page.tab.enterprise-buy": "Enterprise 購入",
+  "page.tab.enterprise-status": "Enterprise 加入中", "page.tab.contract": "Plus 限度額共有", "page.tab.compare": "Basic と Plus",
+  "page.tab.ipro": "i-PRO 保証",
   "page.skip": "計算機へ移動",
+  "page.peek": "結果を見る",
+  "page.now": "計算の基準日時（日本時間・空欄なら現在）",
+  "page.nowHint": "例：2026-11-20 09:00。仮の日時で「もし〜なら」を試せます。",
   "page.tabs": "計算の種類",
   "page.copyLink": "リンクをコピー",
   "page.copied": "この画面へのリンクをコピーしました。",
@@ -848,7 +854,13 @@ const en = {
   "ct.from.pool": "the shared limit",
   "ct.from.own-limit": "its own limit",
   "ct.renewPool": ({ n, members, limit }) => `Shared products that can take Plus Renew now: ${n} (${members}); shared limit after renewal ${limit}`,
+  "page.tab.buy": "Can I buy?", "page.tab.status": "What's left?", "page.tab.enterprise-buy": "Enterprise: buy",
+  "page.tab.enterprise-status": "Enterprise: held", "page.tab.contract": "Plus shared limit", "page.tab.compare": "Basic vs Plus",
+  "page.tab.ipro": "i-PRO warranty",
   "page.skip": "Skip to the calculator",
+  "page.peek": "See the answer",
+  "page.now": "Compute as of (Japan time; empty: now)",
+  "page.nowHint": "For example 2026-11-20 09:00: try \"what if\" with another date and time.",
   "page.tabs": "What to calculate",
   "page.copyLink": "Copy link",
   "page.copied": "A link to this view is copied.",
@@ -996,6 +1008,9 @@ const SOURCES = {
 };
 
 const dictionaries = { ja, en };
+
+/** The keys of a language's word table (tests/node/words.mjs checks that both have the same). */
+export const wordKeys = (lang) => Object.keys(dictionaries[lang] ?? {});
 
 /**
  * A translator for one language: `t(key, params)`; a missing key falls back to English, then to

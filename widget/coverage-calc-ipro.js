@@ -238,7 +238,8 @@ export default {
       const nowX = Math.min(Math.max(x(today + 0.5), 2), W - 2);
       const anchor = nowX < 110 ? "start" : nowX > W - 110 ? "end" : "middle";
       nodes.push(svg("g", { class: "tl-now" },
-        svg("line", { x1: nowX, x2: nowX, y1: TOP - 6, y2: TOP + BAR + 30 }),
+        // The line stops above the year labels, so that it never crosses them.
+        svg("line", { x1: nowX, x2: nowX, y1: TOP - 6, y2: TOP + BAR }),
         svg("polygon", { points: `${nowX - 8},${TOP - 20} ${nowX + 8},${TOP - 20} ${nowX},${TOP - 6}` }),
         svg("text", { x: nowX, y: TOP + BAR + 52, "text-anchor": anchor, text: `${t("tl.now")}${after ? " →" : ""} ${fmt.date(a.today)}` })));
       const label = t("ipro.tl.label", { phase: t(`phase.${a.phase}`), now: fmt.date(a.today) });

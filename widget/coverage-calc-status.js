@@ -4,6 +4,7 @@
 import { h, parseDate, buildIcs, download } from "./coverage-calc-util.js";
 import {
   field, textInput, setFieldError, errorWords, fieldOf, formError, productPicker, plansFor, planRadios, planName, productById, whyBlock,
+  instantNodes,
 } from "./coverage-calc-form.js";
 
 const CHAINS = {
@@ -190,7 +191,7 @@ export default {
         }, t("calendar")),
         whyBlock(ctx, a.rules, [product.source, ...a.edition.sources], a.edition.id),
       ];
-      answer.replaceChildren(...body);
+      answer.replaceChildren(...body.filter(Boolean));
       ctx.report({ errors: [], summary: t("summaryStatus", { state: t(`state.${a.state}`), left: a.replacements.left }) });
       ctx.emit({ mode: "status", product: a.product, plan: a.plan, answer: a });
     }
@@ -218,7 +219,7 @@ export default {
       const items = events.map((e) => h("li", { class: `tl tl--${e.kind}` },
         h("time", { datetime: e.date, text: fmt.date(e.date) }), h("span", { text: e.text })));
       items.splice(nowIndex, 0, h("li", { class: "tl tl--now", "aria-current": "date" },
-        h("time", { datetime: request.now, text: fmt.instant(request.now) }), h("strong", { text: t("tl.now") })));
+        h("time", { datetime: request.now }, instantNodes(fmt, request.now)), h("strong", { text: t("tl.now") })));
       return h("section", { class: "timeline", part: "timeline" }, h("h3", { text: t("timeline") }), h("ol", {}, items));
     }
 

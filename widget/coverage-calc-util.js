@@ -171,9 +171,12 @@ export function formatters(locale, t) {
     return t("hms", { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600), m: Math.floor((s % 3600) / 60), s: s % 60 });
   };
   const integer = intl("NumberFormat", locale, { maximumFractionDigits: 0 });
+  const compactYen = intl("NumberFormat", locale, { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 });
+  /** Yen in short, for a chart's axis: ￥11.8万, ¥117.7k. */
+  const yenCompact = (n) => compactYen.format(n);
   /** A whole number with the locale's separators: 100,000. */
   const count = (n) => integer.format(n);
-  return { instant, date, period, fee, relative, countdown, count };
+  return { instant, date, period, fee, relative, countdown, count, yenCompact };
 }
 
 // ---------------------------------------------------------------------------------------------

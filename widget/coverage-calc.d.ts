@@ -37,6 +37,8 @@ interface DetailBase {
   field?: string;
   /** The form of the mode shown, as JSON: give it back as the `inputs` attribute to reopen the same answer. */
   inputs?: string;
+  /** The answer (or the errors) in one line, as the widget announces it: for a page's own summary bar. */
+  summary?: string;
 }
 /** `buy` mode: `answer` is the answer for the plan chosen, `answers` those of every plan offered. */
 export interface CoverageChangeBuyDetail extends DetailBase {

@@ -372,7 +372,11 @@ class CoverageCalcElement extends Base {
     this.#view.tick(this.#ctx.now());
   }
 
+  /** The one-line summary of the last answer or errors (what the live region announces). */
+  #summary = "";
+
   #emit(detail) {
+    if (detail.summary === undefined && this.#summary) detail = { ...detail, summary: this.#summary };
     this.#answer = detail;
     this.dispatchEvent(new CustomEvent("coverage-change", { detail, bubbles: true, composed: true }));
   }
@@ -382,6 +386,7 @@ class CoverageCalcElement extends Base {
     const text = errors.length > 0
       ? `${t("error.summary", { n: errors.length })} ${errors.map((e) => e.text).join(" ")}`
       : summary ?? "";
+    this.#summary = text;
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
       if (text === this.#lastAnnounced) return;

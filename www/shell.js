@@ -46,7 +46,7 @@ function applyWords() {
   const family = MODES.find((m) => m.mode === mode)?.family ?? "care-refresh";
   document.documentElement.lang = lang;
   document.body.dataset.family = family;
-  document.title = `${t(`mode.${mode}`)} — ${t(`page.${family}.title`)}`;
+  document.title = `${t(`page.tab.${mode}`)} — ${t(`page.${family}.title`)}`;
   document.getElementById("page-title").textContent = t(`page.${family}.title`);
   document.getElementById("page-tagline").textContent = t(`page.${family}.tagline`);
   document.getElementById("page-footer").textContent = t(`page.${family}.footer`);
@@ -56,7 +56,7 @@ function applyWords() {
   toggle.setAttribute("aria-label", t("page.langToggleLabel"));
   toggle.setAttribute("lang", lang === "ja" ? "en" : "ja");
   tablist.setAttribute("aria-label", t("page.tabs"));
-  for (const tab of tabs) tab.textContent = t(`mode.${tab.dataset.mode}`);
+  for (const tab of tabs) tab.textContent = t(`page.tab.${tab.dataset.mode}`);
 }
 
 /** Shows the tab of `next`: the widget's mode, the tab state, the words, the URL. */
@@ -77,24 +77,72 @@ function select(next, { focus = false } = {}) {
   writeUrl();
 }
 
+/** "Now" as typed in the page's field (the widget checks it): empty is the live clock. */
+let now = params.get("now") ?? "";
+
 function writeUrl() {
   const p = new URLSearchParams();
   p.set("tab", mode);
   if (lang !== "ja") p.set("lang", lang);
-  if (params.get("now")) p.set("now", params.get("now"));
+  if (now.trim()) p.set("now", now.trim());
   if (inputs && inputs !== "{}") p.set("in", inputs);
   history.replaceState(null, "", `${location.pathname}?${p}`);
 }
 
 // The widget's attributes from the link, before it first renders (it renders once its engine is loaded).
 calc.setAttribute("lang", lang);
-if (params.get("now")) calc.setAttribute("now", params.get("now"));
+const nowInput = /** @type {HTMLInputElement} */ (document.getElementById("page-now"));
+nowInput.value = now;
+if (now.trim()) calc.setAttribute("now", now.trim());
+let nowTimer = 0;
+nowInput.addEventListener("input", () => {
+  clearTimeout(nowTimer);
+  nowTimer = setTimeout(() => {
+    now = nowInput.value;
+    if (now.trim()) calc.setAttribute("now", now.trim());
+    else calc.removeAttribute("now");
+    writeUrl();
+  }, 300);
+});
 if (inputs) calc.setAttribute("inputs", inputs);
 select(mode);
 
 calc.addEventListener("coverage-change", (event) => {
   inputs = event.detail.inputs ?? inputs;
   writeUrl();
+  summary = event.detail.summary ?? "";
+  updatePeek();
+});
+
+// The bottom bar (narrow screens): the answer's summary while the answer is below the fold.
+const peek = /** @type {HTMLElement} */ (document.getElementById("peek"));
+let summary = "";
+let answerBelow = false;
+const narrow = matchMedia("(max-width: 44rem)");
+function updatePeek() {
+  document.getElementById("peek-text").textContent = summary;
+  peek.hidden = !(narrow.matches && answerBelow && summary);
+}
+/** The widget's answer region (its `answer` part), watched for when it comes into view. */
+function answerOf() {
+  return calc.shadowRoot?.querySelector('[part~="answer"]') ?? null;
+}
+const observer = new IntersectionObserver((entries) => {
+  for (const e of entries) answerBelow = !e.isIntersecting && e.boundingClientRect.top > 0;
+  updatePeek();
+});
+let watched = null;
+new MutationObserver(() => {
+  const answer = answerOf();
+  if (answer && answer !== watched) {
+    if (watched) observer.unobserve(watched);
+    observer.observe(answer);
+    watched = answer;
+  }
+}).observe(calc.shadowRoot ?? calc, { childList: true, subtree: true });
+narrow.addEventListener("change", updatePeek);
+document.getElementById("peek-go").addEventListener("click", () => {
+  answerOf()?.scrollIntoView({ block: "start", behavior: "smooth" });
 });
 
 document.getElementById("lang-toggle").addEventListener("click", () => {

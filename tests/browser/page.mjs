@@ -9,110 +9,11 @@
 //
 //   node tests/browser/page.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { check, expect, contains, start, finish, axeClean } from "./lib/runner.mjs";
+import { NOW, TABS } from "./lib/tabs.mjs";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const failures = [];
-let passed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed += 1;
-    console.log(`  ok   ${name}`);
-  } catch (error) {
-    failures.push(name);
-    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split("\n").slice(0, 4).join("\n       ")}`);
-  }
-}
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-function contains(text, part, what = "text") {
-  expect(text.includes(part), `${what} should contain ${JSON.stringify(part)}, got:\n${String(text).slice(0, 600)}`);
-}
-
-const server = await startServer({ port: 0, host: "127.0.0.1" });
-const origin = server.url.replace(/\/$/, "");
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run"],
-});
-
-const NOW = "2026-11-20T12:00:00+09:00";
-/** Each tab, how to fill it, and what its answer says. */
-const TABS = [
-  {
-    mode: "buy", family: "care-refresh", header: "DJI Care Refresh 計算機",
-    fill: async (w) => {
-      await w.locator("#buy-product").selectOption("dji-mini-4-pro");
-      await w.locator("#buy-activated-yes").check();
-      await w.locator("#buy-activated-at").fill("2026-11-19 09:00");
-    },
-    says: "購入できます",
-  },
-  {
-    mode: "status", family: "care-refresh", header: "DJI Care Refresh 計算機",
-    fill: async (w) => {
-      await w.locator("#status-product").selectOption("dji-mini-4-pro");
-      await w.locator("#status-start").fill("2026-01-10");
-      await w.locator("#status-add-claim").click();
-      await w.locator("#status-claim-1-date").fill("2026-05-01");
-    },
-    says: "2 回中 残り 1 回",
-  },
-  {
-    mode: "enterprise-buy", family: "care-enterprise", header: "DJI Care Enterprise 計算機",
-    fill: async (w) => {
-      await w.locator("#enbuy-product").selectOption("phantom-4-rtk");
-      await w.locator("#enbuy-activated-yes").check();
-      await w.locator("#enbuy-activated-at").fill("2026-11-17 12:00");
-    },
-    says: "￥68,200",
-  },
-  {
-    mode: "enterprise-status", family: "care-enterprise", header: "DJI Care Enterprise 計算機",
-    fill: async (w) => {
-      await w.locator("#enstatus-product").selectOption("matrice-300-rtk");
-      await w.locator("#enstatus-plan-enterprise-plus").check();
-      await w.locator("#enstatus-start").fill("2026-03-01");
-      await w.locator("#enstatus-add-claim").click();
-      await w.locator("#enstatus-claim-1-date").fill("2026-05-01");
-      await w.locator("#enstatus-claim-1-amount").fill("100000");
-    },
-    says: "￥464,500",
-  },
-  {
-    mode: "contract", family: "care-enterprise", header: "DJI Care Enterprise 計算機",
-    fill: async (w) => {
-      await w.locator("#contract-activated-on").fill("2026-01-10");
-      await w.locator("#contract-owner").fill("Sora Survey KK");
-      await w.locator("#contract-member-1-product").selectOption("matrice-210-v2");
-      await w.locator("#contract-add-member").click();
-      await w.locator("#contract-member-2-product").selectOption("zenmuse-h20t");
-      await w.locator("#contract-member-2-date").fill("2026-02-09");
-    },
-    says: "￥1,623,800",
-  },
-  {
-    mode: "compare", family: "care-enterprise", header: "DJI Care Enterprise 計算機",
-    fill: async (w) => {
-      await w.locator("#compare-1-product").selectOption("phantom-4-rtk");
-      await w.locator("#compare-cost").fill("100000");
-    },
-    says: "3 件以上なら Plus の方が安くなります",
-  },
-  {
-    mode: "ipro", family: "ipro", header: "i-PRO 保証計算機",
-    fill: async (w) => {
-      await w.locator("#ipro-delivery").fill("2026-04-01");
-    },
-    says: "製品保証の期間中です",
-  },
-];
+const env = await start();
+const { browser, origin } = env;
 
 /** A page of the calculator with console errors recorded. */
 async function open(url, { width = 1280 } = {}) {
@@ -200,6 +101,41 @@ try {
     await again.context().close();
   });
 
+  await check("375 px: the bottom bar gives the answer's summary while the answer is below the fold, and goes to it", async () => {
+    const page = await open(`${origin}/?tab=buy&now=${encodeURIComponent(NOW)}`, { width: 375 });
+    await TABS[0].fill(page.locator("coverage-calc"));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const peek = page.locator("#peek");
+    await peek.waitFor({ state: "visible" });
+    contains(await page.locator("#peek-text").innerText(), "購入できます", "the bar's summary");
+    await page.locator("#peek-go").click();
+    await peek.waitFor({ state: "hidden" });
+    const top = await page.locator("coverage-calc").evaluate((el) => el.shadowRoot.querySelector('[part~="answer"]').getBoundingClientRect().top);
+    expect(top >= -2 && top < 900, `the answer is in view (top ${top})`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(100);
+    expect(await peek.isHidden(), "no bar on a wide screen");
+    await page.context().close();
+  });
+
+  await check("the page's \"now\" field sets the widget's now (what if), kept in the link; one the core refuses is said by the widget", async () => {
+    const page = await open(`${origin}/?tab=buy&now=${encodeURIComponent(NOW)}`);
+    expect(await page.locator("#page-now").inputValue() === NOW, "the link fills the field");
+    await TABS[0].fill(page.locator("coverage-calc"));
+    await page.locator("#page-now").fill("2026年11月21日 10:00");
+    await page.waitForFunction(() => document.querySelector("coverage-calc").getAttribute("now") === "2026年11月21日 10:00");
+    await page.waitForTimeout(100);
+    contains(await answerText(page), "購入できません", "one day later the window has closed");
+    expect(new URL(page.url()).searchParams.get("now") === "2026年11月21日 10:00", `link: ${page.url()}`);
+    await page.locator("#page-now").fill("tomorrow");
+    await page.locator("coverage-calc #now-error").waitFor();
+    await page.locator("#page-now").fill("");
+    await page.waitForFunction(() => !document.querySelector("coverage-calc").hasAttribute("now"));
+    expect(!page.url().includes("now="), "no now in the link: the live clock");
+    await page.context().close();
+  });
+
   console.log("\naxe-core (WCAG A/AA) on every tab, both languages (bypassCSP for the injected script only)");
   const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const axePage = await axeContext.newPage();
@@ -209,23 +145,11 @@ try {
         await axePage.goto(`${origin}/?tab=${tab.mode}&lang=${lang}&now=${encodeURIComponent(NOW)}`);
         await axePage.locator(`coverage-calc .mode--${tab.mode}`).waitFor();
         await tab.fill(axePage.locator("coverage-calc"));
-        await axePage.addScriptTag({ content: AXE_SOURCE });
-        const result = await axePage.evaluate(() => window.axe.run(document, {
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        }));
-        const found = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
-        expect(found.length === 0, found.join("\n       "));
+        await axeClean(axePage, `${tab.mode} ${lang}`);
       });
     }
   }
   await axeContext.close();
 } finally {
-  await browser.close();
-  await server.close();
-}
-
-console.log(`\npage: ${passed} passed, ${failures.length} failed`);
-if (failures.length > 0) {
-  for (const f of failures) console.log(`  - ${f}`);
-  process.exit(1);
+  await finish(env, "page");
 }

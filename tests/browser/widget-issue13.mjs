@@ -14,38 +14,10 @@
 //
 //   node tests/browser/widget-issue13.mjs      (make test runs it; needs /usr/bin/chromium and pkg/)
 
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { check, expect, contains, start, finish, axeClean } from "./lib/runner.mjs";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const failures = [];
-let passed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed += 1;
-    console.log(`  ok   ${name}`);
-  } catch (error) {
-    failures.push(name);
-    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split("\n").slice(0, 4).join("\n       ")}`);
-  }
-}
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-function contains(text, part, what = "text") {
-  expect(text.includes(part), `${what} should contain ${JSON.stringify(part)}, got:\n${String(text).slice(0, 800)}`);
-}
-
-const server = await startServer({ port: 0, host: "127.0.0.1" });
-const origin = server.url.replace(/\/$/, "");
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run"],
-});
+const env = await start();
+const { browser, origin } = env;
 
 /**
  * A fresh page with a host page of `body` (HTML after the widget's module script; `head`: more
@@ -88,15 +60,6 @@ async function optionValues(page, id) {
   return inWidget(page, `#${id}`).evaluate((el) => [...el.options].map((o) => o.value).filter(Boolean));
 }
 
-/** axe-core (WCAG 2.0–2.2 A and AA) on the page as it is: no violation. (The host page has no CSP.) */
-async function axeClean(page, label) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-  }));
-  const v = result.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(v.length === 0, `axe (${label}):\n${v.join("\n")}`);
-}
 
 try {
   console.log("\nissue 13: buy and status on DJI Care Enterprise products");
@@ -483,12 +446,5 @@ try {
     await again.context().close();
   });
 } finally {
-  await browser.close();
-  await server.close();
-}
-
-console.log(`\n${passed} passed, ${failures.length} failed`);
-if (failures.length > 0) {
-  for (const f of failures) console.log(`  - ${f}`);
-  process.exit(1);
+  await finish(env, "issue 13");
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// The widget's word tables (widget/coverage-calc-i18n.js), the only ones of the project: Japanese
+// and English have the same keys, and every key the widget and the page ask for by name
+// (t("…") / t(`page.…`) with a literal key) is in them. A missing English word showed its key on
+// screen once (issue 13).
+//
+//   node tests/node/words.mjs
+
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { wordKeys } from "../../widget/coverage-calc-i18n.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const problems = [];
+const ja = new Set(wordKeys("ja"));
+const en = new Set(wordKeys("en"));
+for (const k of ja) if (!en.has(k)) problems.push(`English lacks ${k}`);
+for (const k of en) if (!ja.has(k)) problems.push(`Japanese lacks ${k}`);
+
+const sources = [
+  ...readdirSync(path.join(ROOT, "widget")).filter((f) => f.endsWith(".js")).map((f) => path.join(ROOT, "widget", f)),
+  path.join(ROOT, "www/shell.js"),
+];
+let asked = 0;
+for (const file of sources) {
+  const text = readFileSync(file, "utf8");
+  for (const m of text.matchAll(/\bt\(\s*"([^"]+)"/g)) {
+    asked += 1;
+    if (!ja.has(m[1])) problems.push(`${path.relative(ROOT, file)} asks for ${m[1]}, in no word table`);
+  }
+  for (const m of text.matchAll(/data-words="([^"]+)"/g)) {
+    if (!ja.has(m[1])) problems.push(`${path.relative(ROOT, file)} asks for ${m[1]}, in no word table`);
+  }
+}
+const html = readFileSync(path.join(ROOT, "www/index.html"), "utf8");
+for (const m of html.matchAll(/data-words="([^"]+)"/g)) {
+  asked += 1;
+  if (!ja.has(m[1])) problems.push(`www/index.html asks for ${m[1]}, in no word table`);
+}
+
+if (problems.length > 0) {
+  console.log(`words: ${problems.length} problems\n  - ${problems.join("\n  - ")}`);
+  process.exit(1);
+}
+console.log(`words: ${ja.size} keys in Japanese and English, ${asked} literal keys asked for, all present`);
