@@ -13,36 +13,14 @@
 // comes near the viewport, the closed-window line, an Enterprise product's plans, axe-core on the
 // offer and its dialog. Screenshots go to screenshots/offer-*.png (gitignored).
 
-import { readFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { axeClean, check, contains, expect, finish, start } from "./lib/runner.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SHOTS = path.join(ROOT, "screenshots");
 const NOW = "2026-03-02T09:00:00+09:00";
-
-const failures = [];
-let passed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed += 1;
-    console.log(`  ok   ${name}`);
-  } catch (error) {
-    failures.push(name);
-    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split("\n").slice(0, 4).join("\n       ")}`);
-  }
-}
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-function contains(text, part, what = "text") {
-  expect(text.includes(part), `${what} should contain ${JSON.stringify(part)}, got:\n${String(text).slice(0, 800)}`);
-}
 
 /** The id (or tag) of the focused element, through shadow roots. */
 const activeId = (page) => page.evaluate(() => {
@@ -83,29 +61,14 @@ async function eventually(fn, message) {
   throw new Error(message);
 }
 
-async function axeClean(page, label) {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-  }));
-  const v = result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
-  expect(v.length === 0, `axe (${label}):\n       ${v.join("\n       ")}`);
-  expect(result.passes.length > 10, `${label}: axe ran`);
-}
-
 /** Records every coverage-select detail in window.__selects (an init script: before the page's own). */
 const RECORD = () => {
   window.__selects = [];
   document.addEventListener("coverage-select", (e) => window.__selects.push(e.detail));
 };
 
-const server = await startServer({ port: 0, host: "127.0.0.1" });
-const origin = server.url.replace(/\/$/, "");
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run"],
-});
+const env = await start();
+const { browser, origin } = env;
 mkdirSync(SHOTS, { recursive: true });
 
 try {
@@ -389,12 +352,5 @@ try {
   }
   await axeContext.close();
 } finally {
-  await browser.close();
-  await server.close();
-}
-
-console.log(`\noffer: ${passed} passed, ${failures.length} failed`);
-if (failures.length > 0) {
-  console.log(failures.map((f) => `  - ${f}`).join("\n"));
-  process.exit(1);
+  await finish(env, "offer");
 }
