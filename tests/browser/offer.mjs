@@ -189,8 +189,8 @@ try {
     await eventually(async () => (await offerText(page)).includes("¥7,975"), "the variant's prices");
     await eventually(() => page.evaluate(() => window.__selects.at(-1) === null), "the pick reset");
     expect((await page.evaluate(() => window.__selects.at(-1))) === null, "reset");
-    expect(await page.locator("coverage-calc #offer-plan-none").isChecked(), "No plan");
-    expect(await page.locator("#cart-line").innerText() === "DJI Mini 3", "cart line");
+    await eventually(() => page.locator("coverage-calc #offer-plan-none").isChecked(), "No plan");
+    await eventually(async () => (await page.locator("#cart-line").innerText()) === "DJI Mini 3", "cart line");
   });
 
   await check("a closed window: a short line with the deadline that passed and the invitation route (ja, en), same height", async () => {
