@@ -123,6 +123,9 @@ const ja = {
   "state.not-started": "まだ始まっていません",
   "state.active": "補償期間中",
   "state.expired": "期間が終了しました",
+  // Expired but still extendable: the extension leads, not "Expired" (issue 14).
+  "state.extendable": ({ date, days }) => `${date}まで継続できます — ${days === 0 ? "今日が最終日" : `あと${days}日`}`,
+  leftNoLongerUsable: "期間が終了したため、残りの交換はこのプランではもう使えません",
   replacementsLeft: "リフレッシュ交換の残り",
   flyawayLeft: "フライアウェイ交換の残り",
   left: ({ left, given }) => `${given} 回中 残り ${left} 回`,
@@ -563,6 +566,8 @@ const en = {
   "state.not-started": "Not started yet",
   "state.active": "Active",
   "state.expired": "Expired",
+  "state.extendable": ({ date, days }) => `Extend by ${date} — ${days === 0 ? "today is the last day" : days === 1 ? "1 day left" : `${days} days left`}`,
+  leftNoLongerUsable: "The plan has ended: the replacements left can no longer be used on it",
   replacementsLeft: "Refresh replacements left",
   flyawayLeft: "Flyaway replacements left",
   left: ({ left, given }) => `${left} of ${given} left`,

@@ -167,18 +167,23 @@ export default {
 
     function render(product, a, request) {
       const productName = product.name[ctx.lang];
-      const cls = { active: "verdict--yes", "not-started": "verdict--wait", expired: "verdict--no" }[a.state] ?? "";
+      // Expired but still extendable: lead with the extension and its days left (issue 14).
+      const x = a.extension;
+      const extendable = a.state === "expired" && x.possible && x.buyUntil && x.daysLeft !== null;
+      const headline = extendable ? t("state.extendable", { date: fmt.dayMonth(x.buyUntil), days: x.daysLeft }) : t(`state.${a.state}`);
+      const cls = extendable ? "verdict--wait" : { active: "verdict--yes", "not-started": "verdict--wait", expired: "verdict--no" }[a.state] ?? "";
       const count = (title, c, offered) => h("div", { class: "count", part: "count" },
         h("p", { class: "count__title", text: title }),
         c.given > 0 ? h("p", { class: "count__big", text: String(c.left) }) : null,
         h("p", { class: "muted", text: c.given > 0 ? t("left", c) : t(offered === "unknown" ? "flyaway.unknown" : "flyaway.no") }));
       const body = [
         h("section", { class: `verdict ${cls}`, part: "verdict" },
-          h("p", { class: "verdict__title", part: "verdict-title", text: t(`state.${a.state}`) }),
+          h("p", { class: "verdict__title", part: "verdict-title", text: headline }),
           h("p", { text: `${planName(ctx, a.plan)} · ${fmt.period(a.period)}` }),
           h("div", { class: "counts" },
             count(t("replacementsLeft"), a.replacements, "yes"),
             count(t("flyawayLeft"), a.flyaway, a.flyawayOffered)),
+          a.leftNoLongerUsable ? h("p", { class: "muted", part: "no-longer-usable", text: t("leftNoLongerUsable") }) : null,
           h("dl", { class: "facts" },
             h("div", {}, h("dt", { text: t("nextFee") }), h("dd", { text: fmt.fee(a.nextReplacementFee) })),
             a.flyaway.given > 0 ? h("div", {}, h("dt", { text: t("nextFlyawayFee") }), h("dd", { text: fmt.fee(a.nextFlyawayFee) })) : null,
@@ -192,7 +197,7 @@ export default {
         whyBlock(ctx, a.rules, [product.source, ...a.edition.sources], a.edition.id),
       ];
       answer.replaceChildren(...body.filter(Boolean));
-      ctx.report({ errors: [], summary: t("summaryStatus", { state: t(`state.${a.state}`), left: a.replacements.left }) });
+      ctx.report({ errors: [], summary: t("summaryStatus", { state: headline, left: a.replacements.left }) });
       ctx.emit({ mode: "status", product: a.product, plan: a.plan, answer: a });
     }
 

@@ -146,6 +146,12 @@ export function formatters(locale, t) {
     const d = new Date(`${value}T12:00:00+09:00`);
     return Number.isNaN(d.getTime()) ? String(value) : dateFmt.format(d);
   };
+  const dayMonthFmt = intl("DateTimeFormat", locale, { timeZone: TOKYO, month: "short", day: "numeric" });
+  /** A Japan date as day and month: 「12月8日」, "8 Dec". */
+  const dayMonth = (value) => {
+    const d = new Date(`${value}T12:00:00+09:00`);
+    return Number.isNaN(d.getTime()) ? String(value) : dayMonthFmt.format(d);
+  };
   const period = (p) => t("period", { start: date(p.start), end: date(p.end) });
   /** A fee: yen without decimals (the exact decimal string goes to Intl, not through a float). */
   const fee = (f) => {
@@ -176,7 +182,7 @@ export function formatters(locale, t) {
   const yenCompact = (n) => compactYen.format(n);
   /** A whole number with the locale's separators: 100,000. */
   const count = (n) => integer.format(n);
-  return { instant, date, period, fee, relative, countdown, count, yenCompact };
+  return { instant, date, dayMonth, period, fee, relative, countdown, count, yenCompact };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -445,6 +445,25 @@ try {
     await page.context().close();
     await again.context().close();
   });
+
+  console.log("\nissue 14: an expired plan that can still be extended leads with the extension");
+  await check("status: expired but extendable reads 「12月8日まで継続できます — あと5日」 / \"Extend by 8 Dec — 5 days left\", not \"Expired\"; replacements left are no longer usable", async () => {
+    // tests/golden/care-refresh-status/expired-extendable-5-days-left.json, through the widget.
+    const inputs = JSON.stringify({ plan: "care-refresh-1y", start: "2025-11-24", claims: [{ kind: "replacement", date: "2026-03-01" }] });
+    for (const [lang, headline, gone] of [
+      ["ja", "12月8日まで継続できます — あと5日", "もう使えません"],
+      ["en", "Extend by 8 Dec — 5 days left", "can no longer be used"],
+    ]) {
+      const page = await hostPage(`<coverage-calc mode="status" lang="${lang}" product="dji-mini-4-pro" now="2026-12-03T10:00:00+09:00" inputs='${inputs}'></coverage-calc>`);
+      await inWidget(page, ".verdict__title").waitFor();
+      const title = await inWidget(page, ".verdict__title").innerText();
+      expect(title === headline, `${lang}: the headline is ${JSON.stringify(title)}`);
+      contains(await answerText(page), gone, `${lang}: the answer`);
+      expect(await inWidget(page, ".verdict--wait").count() === 1, `${lang}: shown as something to act on, not as an end`);
+      expect(page.errors.length === 0, page.errors.join("\n"));
+      await page.context().close();
+    }
+  });
 } finally {
   await finish(env, "issue 13");
 }
