@@ -512,7 +512,8 @@ try {
     }
     await fillStatus(page, { planIndex: 0, start: ext.request.start });
     const text = await answerText(page);
-    contains(text, "期間が終了しました");
+    // Expired but extendable, on the extension's last day: the extension leads (issue 14).
+    contains(text, "1月24日まで継続できます — 今日が最終日");
     contains(text, "2027年1月24日");
     contains(text, "までに 1 年版を購入すると延長できます");
     contains(text, "￥11,880");
