@@ -186,6 +186,8 @@ const ja = {
   "ipro.sub": ({ kind, date }) => `${kind} · 納品日 ${date}`,
   "free.yes": "この修理は無料です（免責事項に当たらない場合）",
   "free.no": "この修理は有料です",
+  // The repair's answer leads (issue 14), then the phase.
+  repairHead: ({ failed, free }) => `${{ unit: "本体の修理", hdd: "HDD の修理", software: "ソフトウェアの修正" }[failed] ?? "修理"}：${free ? "無料" : "有料"}`,
   "notFree.expired": "保証期間が過ぎています。有償修理になります。",
   "notFree.hdd-not-covered": "5年保証では HDD は対象外です（1年目は製品保証で HDD も対象）。",
   "notFree.software-not-covered": "ソフトウェアの修正は5年保証の対象外です。",
@@ -451,7 +453,7 @@ const ja = {
   "region.JP": "日本", "region.US": "アメリカ合衆国", "region.CA": "カナダ", "region.CN": "中国本土", "region.HK": "香港",
   "region.TW": "台湾", "region.KR": "韓国", "region.AU": "オーストラリア", "region.GB": "イギリス", "region.EU": "EU 加盟国",
   "region.CH": "スイス", "region.NO": "ノルウェー", "region.other": "その他の国・地域",
-  summaryIpro: ({ phase, free }) => `${phase}。${free}`,
+  summaryIpro: ({ head, phase }) => `${head}。${phase}`,
 };
 
 const en = {
@@ -628,6 +630,7 @@ const en = {
   "ipro.sub": ({ kind, date }) => `${kind} · delivered ${date}`,
   "free.yes": "This repair is free (unless an exclusion applies)",
   "free.no": "This repair is paid",
+  repairHead: ({ failed, free }) => `${{ unit: "Unit repair", hdd: "HDD repair", software: "Software fix" }[failed] ?? "Repair"}: ${free ? "free" : "paid"}`,
   "notFree.expired": "Past the warranty: a paid repair.",
   "notFree.hdd-not-covered": "The 5-year warranty does not cover the HDD (in year 1 the product warranty does).",
   "notFree.software-not-covered": "Software fixes are outside the 5-year warranty.",
@@ -890,7 +893,7 @@ const en = {
   "region.JP": "Japan", "region.US": "United States", "region.CA": "Canada", "region.CN": "Mainland China", "region.HK": "Hong Kong",
   "region.TW": "Taiwan", "region.KR": "South Korea", "region.AU": "Australia", "region.GB": "United Kingdom", "region.EU": "EU member state",
   "region.CH": "Switzerland", "region.NO": "Norway", "region.other": "Another country or region",
-  summaryIpro: ({ phase, free }) => `${phase}. ${free}`,
+  summaryIpro: ({ head, phase }) => `${head}. ${phase}`,
 };
 
 /** Plain words for the rule ids of docs/rules.md. */

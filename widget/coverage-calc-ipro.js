@@ -172,7 +172,9 @@ export default {
       // (null children are left out: replaceChildren would show them as the text "null")
       answer.replaceChildren(...[
         h("section", { class: `verdict verdict--${tone}`, part: "verdict" },
-          h("p", { class: "verdict__title", part: "verdict-title", text: t(`phase.${a.phase}`) }),
+          // The repair's answer leads ("HDD repair: paid"), then the phase (issue 14).
+          h("p", { class: "verdict__title", part: "verdict-title", text: t("repairHead", { failed: a.failed, free: a.freeRepair }) }),
+          h("p", { class: "ipro-phase", text: t(`phase.${a.phase}`) }),
           h("p", { text: t("ipro.sub", { kind: kindName(a.kind), date: fmt.date(a.deliveryDate) }) }),
           h("p", {}, h("strong", { class: "ipro-free", text: t(a.freeRepair ? "free.yes" : "free.no") })),
           a.notFree ? h("p", { text: t(`notFree.${a.notFree}`) }) : null,
@@ -205,8 +207,8 @@ export default {
         }, t("ipro.calendar")) : null,
         whyBlock(ctx, a.rules, terms?.sources ?? []),
       ].filter(Boolean));
-      const free = t(a.freeRepair ? "free.yes" : "free.no");
-      ctx.report({ errors: [], summary: t("summaryIpro", { phase: t(`phase.${a.phase}`), free }) });
+      const head = t("repairHead", { failed: a.failed, free: a.freeRepair });
+      ctx.report({ errors: [], summary: t("summaryIpro", { head, phase: t(`phase.${a.phase}`) }) });
       ctx.emit({ mode: "ipro", kind: a.kind, answer: a });
     }
 

@@ -464,6 +464,22 @@ try {
       await page.context().close();
     }
   });
+  await check("ipro: the repair's answer leads (\"HDD repair: paid\"), then the phase; without the membership answer where it cannot matter", async () => {
+    // A recorder's HDD in year 3: paid whatever the membership and the 5-year list (the core answers `undecided`).
+    const inputs = JSON.stringify({ kind: "recorder", delivery: "2024-04-01", failed: "hdd" });
+    for (const [lang, head, phase] of [
+      ["en", "HDD repair: paid", "this repair's answer does not"],
+      ["ja", "HDD の修理：有料", "この修理の答えは変わりません"],
+    ]) {
+      const page = await hostPage(`<coverage-calc mode="ipro" lang="${lang}" now="2026-11-20T12:00:00+09:00" inputs='${inputs}'></coverage-calc>`);
+      await inWidget(page, ".verdict__title").waitFor();
+      const title = await inWidget(page, ".verdict__title").innerText();
+      expect(title === head, `${lang}: the headline is ${JSON.stringify(title)}`);
+      contains(await inWidget(page, ".ipro-phase").innerText(), phase, `${lang}: the phase line`);
+      expect(page.errors.length === 0, page.errors.join("\n"));
+      await page.context().close();
+    }
+  });
 } finally {
   await finish(env, "issue 13");
 }
