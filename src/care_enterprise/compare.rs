@@ -254,8 +254,8 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
                     product: product.id.clone(),
                     plan: plan.id(),
                     item,
-                    amount: yen(amount),
-                    published: published(dji).map(yen),
+                    amount: Money::yen(amount),
+                    published: published(dji).map(Money::yen),
                 });
                 Some((amount, true))
             }
@@ -296,8 +296,8 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
                         repair_instead.push(RepairInstead {
                             product: product.id.clone(),
                             replacement: u32::try_from(k).unwrap_or(0).saturating_add(1),
-                            fee: yen(f),
-                            repair_cost: yen(input.repair_cost),
+                            fee: Money::yen(f),
+                            repair_cost: Money::yen(input.repair_cost),
                             quoted,
                         });
                     }
@@ -398,12 +398,12 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
         }
         rows.push(CompareRow {
             incidents: k,
-            basic_incidents: basic_inc.map(yen),
-            basic_total: basic_total.map(yen),
+            basic_incidents: basic_inc.map(Money::yen),
+            basic_total: basic_total.map(Money::yen),
             basic_replacements,
             basic_repairs_instead,
-            plus_incidents: plus_inc.map(yen),
-            plus_total: plus_total.map(yen),
+            plus_incidents: plus_inc.map(Money::yen),
+            plus_total: plus_total.map(Money::yen),
             cheaper,
         });
     }
@@ -421,11 +421,11 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
     Ok(CompareAnswer {
         family: Family::CareEnterprise,
         units: units_total,
-        repair_cost: yen(input.repair_cost),
+        repair_cost: Money::yen(input.repair_cost),
         basic: Side {
             plan: PlanKind::Basic.id(),
             complete: basic_missing.is_empty(),
-            price: basic_price.map(yen),
+            price: basic_price.map(Money::yen),
             limit: None,
             missing: basic_missing,
             quoted: basic_quoted,
@@ -433,8 +433,8 @@ pub fn compare(input: &CompareInput) -> Result<CompareAnswer> {
         plus: Side {
             plan: PlanKind::Plus.id(),
             complete: plus_missing.is_empty(),
-            price: plus_price.map(yen),
-            limit: plus_limit.map(yen),
+            price: plus_price.map(Money::yen),
+            limit: plus_limit.map(Money::yen),
             missing: plus_missing,
             quoted: plus_quoted,
         },

@@ -314,11 +314,11 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
             member: Some(member.id.clone()),
             product: member.product.id.clone(),
             date: claim.date,
-            amount: yen(claim.amount),
+            amount: Money::yen(claim.amount),
             from: if joined { LimitSource::Pool } else { LimitSource::OwnLimit },
-            covered: yen(covered),
-            customer_pays: yen(rest),
-            left_after: yen(left_after),
+            covered: Money::yen(covered),
+            customer_pays: Money::yen(rest),
+            left_after: Money::yen(left_after),
         });
     }
     let mut answers = Vec::new();
@@ -348,10 +348,10 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
             joined: m.reasons.is_empty(),
             reasons: m.reasons,
             period: m.period,
-            limit: yen(m.limit),
+            limit: Money::yen(m.limit),
             claims: m.claims,
             own_share: share,
-            customer_paid: yen(m.paid),
+            customer_paid: Money::yen(m.paid),
             mode: m.terms.plus_mode,
             renew: r,
         });
@@ -366,14 +366,14 @@ pub fn plus_contract(input: &ContractInput) -> Result<ContractAnswer> {
         join_until,
         pool: Pool {
             members: answers.iter().filter(|m| m.joined).map(|m| m.id.clone()).collect(),
-            limit: yen(pool_limit),
-            used: yen(minus_floor(pool_limit, pool.left)),
-            left: yen(pool.left),
+            limit: Money::yen(pool_limit),
+            used: Money::yen(minus_floor(pool_limit, pool.left)),
+            left: Money::yen(pool.left),
         },
         members: answers,
         claims: applied,
-        customer_paid: yen(total_paid),
-        renew_pool: RenewPool { members: renew_members, limit: yen(renew_limit) },
+        customer_paid: Money::yen(total_paid),
+        renew_pool: RenewPool { members: renew_members, limit: Money::yen(renew_limit) },
         reminders: reminders(period.end, today, data)?,
         rules: rules.into_vec(),
     })

@@ -107,12 +107,7 @@ impl PlanKind {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Money: amounts are `rust_decimal::Decimal` (`crate::money::Yen`), added and compared with
-// checked arithmetic (`crate::money`).
-
-pub(super) fn yen(amount: Yen) -> Money {
-    Money::yen(amount)
-}
+// Counts (amounts are `crate::money::Yen`, with the checked arithmetic of `crate::money`).
 
 pub(super) fn one_more(n: u32) -> Result<u32> {
     n.checked_add(1).ok_or_else(|| Error::out_of_range("a count"))

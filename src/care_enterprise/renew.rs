@@ -66,9 +66,9 @@ pub(super) fn own_share(limit: Yen, used: Yen, data: &EnterpriseRules) -> Result
     let lhs = left.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(share)?;
     let rhs = limit.checked_mul(Decimal::from(data.plus_renew_min_share_percent)).ok_or_else(share)?;
     Ok(OwnShare {
-        limit: yen(limit),
-        used: yen(used),
-        left: yen(left),
+        limit: Money::yen(limit),
+        used: Money::yen(used),
+        left: Money::yen(left),
         // Rounded toward zero, so a share just under the threshold never shows as the threshold.
         percent_left: percent(left, limit)?,
         threshold_percent: data.plus_renew_min_share_percent,

@@ -250,17 +250,17 @@ pub fn status(input: &StatusInput) -> Result<StatusAnswer> {
                         member: None,
                         product: product.id.clone(),
                         date: claim.date,
-                        amount: yen(amount),
+                        amount: Money::yen(amount),
                         from: LimitSource::OwnLimit,
-                        covered: yen(covered),
-                        customer_pays: yen(rest),
-                        left_after: yen(pot.left),
+                        covered: Money::yen(covered),
+                        customer_pays: Money::yen(rest),
+                        left_after: Money::yen(pot.left),
                     });
                 }
-                Some(yen(pot.left))
+                Some(Money::yen(pot.left))
             }
         };
-        limit = Some(LimitStatus { limit: limit_fee, used: yen(used), customer_paid: yen(paid), left });
+        limit = Some(LimitStatus { limit: limit_fee, used: Money::yen(used), customer_paid: Money::yen(paid), left });
         let own = match (kind, published(terms.plus_limit)) {
             (PlanKind::Plus, Some(l)) => Some(own_share(l, used, data)?),
             _ => None,
