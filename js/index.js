@@ -1,117 +1,16 @@
 // The package's JavaScript API, `import … from "coverage-calc"` in a browser or a bundler (node
 // loads ./node.js instead, which initialises itself). Copied into pkg/ by scripts/package.mjs.
 //
-// A thin layer over the wasm-bindgen glue (./coverage_calc.js): `init()` loads the .wasm once for
-// the whole page (the widget <coverage-calc> calls the same `init`, so the API and the widget
-// share one fetch and one instance), a function called before that throws a coded error
-// instead of a TypeError from inside the glue, and every call is guarded:
-//
-// A call is interrupted when a JS exception unwinds through the wasm module while it works: a
-// host page's throwing setter on Object.prototype while an answer object is built, or the JS
-// stack limit (a call made from deep recursion). Rust's cleanup does not run then: the module's
-// shadow stack, a borrowed cell or memory may be left half-done. So after any exception that is
-// not one of the API's own coded errors, the next call first instantiates the module afresh
-// (wasm-bindgen's `__wbg_reset_state`, built with --experimental-reset-state-function): no state
-// survives an interruption (tests/node/defects.mjs).
+// A thin layer over the wasm-bindgen glue (./coverage_calc.js), made by ./api.js: `init()` loads
+// the .wasm once for the whole page (the widget <coverage-calc> calls the same `init` when it
+// needs more than Care Refresh, so the API and the widget share one fetch and one instance), a
+// function called before that throws a coded error instead of a TypeError from inside the glue,
+// and every call is guarded against interruptions (./api.js).
 
 import initGlue, * as glue from "./coverage_calc.js";
+import { guardedApi } from "./api.js";
 
-let ready = false;
-let loading = null;
-let interrupted = false;
+const api = guardedApi(initGlue, glue);
 
-/** Whether `e` is the API's own coded error (thrown after the wasm call returned cleanly). */
-function isOwnError(e) {
-  return e instanceof Error && e.name === "CoverageCalcError" && Object.hasOwn(e, "code") && Object.hasOwn(e, "field");
-}
-
-/** Calls the glue's `fn`, guarded as the header says. */
-function call(name, fn, ...args) {
-  if (!ready) throw notInitialised(name);
-  if (interrupted) {
-    // Still deep in recursion this may overflow too: then the flag stays, and the next call
-    // tries again.
-    glue.__wbg_reset_state();
-    interrupted = false;
-  }
-  // Interrupted until the call is seen to end cleanly: even the checks below can run into the
-  // stack limit, and then the flag must already say so.
-  interrupted = true;
-  try {
-    const answer = fn(...args);
-    interrupted = false;
-    return answer;
-  } catch (e) {
-    if (isOwnError(e)) interrupted = false;
-    throw e;
-  }
-}
-
-/** The error a function called before `init()` throws (name and `code` as the API's own errors). */
-function notInitialised(name) {
-  const error = new Error(`coverage-calc: ${name}() was called before the WebAssembly module was loaded: `
-    + "call `await init()` (or `initSync({ module })`) first; in node, import \"coverage-calc\" (its node entry initialises itself)");
-  return Object.assign(error, { name: "CoverageCalcError", code: "not_initialised", field: null });
-}
-
-/**
- * A failed load, explained: a server that answers the .wasm's URL with a page (a dev server's
- * fallback to index.html, a 404 page) gives a CompileError about the "magic word".
- */
-function loadError(cause) {
-  const notWasm = cause instanceof WebAssembly.CompileError || /magic word/i.test(String(cause?.message));
-  const error = new Error(notWasm
-    ? "coverage-calc: the .wasm's URL did not answer with WebAssembly (a 404 or an HTML page?): host coverage_calc_bg.wasm next to the "
-      + "package's modules, or pass its URL: init({ module_or_path }) / CoverageCalcElement.wasmUrl; with Vite's dev server, "
-      + "add optimizeDeps: { exclude: [\"coverage-calc\"] } (README, \"Install from npm\")"
-    : `coverage-calc: the WebAssembly module could not be loaded: ${cause?.message ?? cause}`, { cause });
-  return Object.assign(error, { name: "CoverageCalcError", code: "wasm_not_loaded", field: null });
-}
-
-/**
- * Loads and instantiates the .wasm, once: later calls (and the widget's) return the same promise.
- * `options.module_or_path`: a URL or string (fetched), a Response, bytes or a WebAssembly.Module;
- * by default `coverage_calc_bg.wasm` next to the glue.
- */
-export default function init(options) {
-  if (ready) return Promise.resolve();
-  loading ??= initGlue(options === undefined ? undefined : options).then(
-    () => { ready = true; },
-    (error) => { loading = null; throw loadError(error); },
-  );
-  return loading;
-}
-
-/** Instantiates the .wasm from its bytes or a WebAssembly.Module, synchronously: `{ module }`. */
-export function initSync(options) {
-  if (ready) return;
-  glue.initSync(options);
-  ready = true;
-}
-
-/** Whether the .wasm is loaded (the functions below can be called). */
-export function isInitialised() {
-  return ready;
-}
-
-export function catalog() {
-  return call("catalog", glue.catalog);
-}
-export function buy(request) {
-  return call("buy", glue.buy, request);
-}
-export function status(request) {
-  return call("status", glue.status, request);
-}
-export function plusContract(request) {
-  return call("plusContract", glue.plusContract, request);
-}
-export function compare(request) {
-  return call("compare", glue.compare, request);
-}
-export function ipro(request) {
-  return call("ipro", glue.ipro, request);
-}
-export function callJson(name, request) {
-  return call("callJson", glue.callJson, name, request);
-}
+export default api.init;
+export const { initSync, isInitialised, catalog, buy, status, plusContract, compare, ipro, callJson } = api;

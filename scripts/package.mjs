@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The npm package, after wasm-bindgen has written the glue and the .wasm into pkg/ (scripts/build.sh
-// runs it): the API entries (js/: index.js for browsers and bundlers, node.js for node, their
+// runs it): the API entries (js/: index.js for browsers and bundlers, node.js for node, the same
+// for the Care Refresh module alone as care-refresh.js and care-refresh-node.js, all over api.js; their
 // hand-written index.d.ts over src/types.d.ts, copied as types.d.ts), the widget (built by
 // scripts/build-widget.mjs; its types and Custom Elements Manifest from widget/), README and
 // licences, then pkg/package.json from pkg.json with `files` listing what is in pkg/, so a file
@@ -16,8 +17,12 @@ const PKG = path.join(ROOT, "pkg");
 const copy = (from, to = path.basename(from)) => copyFileSync(path.join(ROOT, from), path.join(PKG, to));
 
 copy("js/index.js");
+copy("js/api.js");
 copy("js/node.js");
 copy("js/index.d.ts");
+copy("js/care-refresh.js");
+copy("js/care-refresh-node.js");
+copy("js/care-refresh.d.ts");
 copy("src/types.d.ts");
 copy("widget/coverage-calc.d.ts");
 copy("widget/react.d.ts");
