@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Builds the widget <coverage-calc> into one ES module, pkg/coverage-calc.js, with esbuild (from
-// node_modules: scripts/ensure-tools.sh installs it): widget/*.js and the stylesheet (esbuild's
-// text loader, the CSS minified by esbuild first). The package's API entry (./index.js, which
-// imports the wasm-bindgen glue) stays an import, so the widget and a page's own
-// `import … from "coverage-calc"` share one module: one fetch of the .wasm, one instance.
+// Builds the widget <coverage-calc> with esbuild (from node_modules: scripts/ensure-tools.sh
+// installs it): its entry pkg/coverage-calc.js (the element, the words, the stylesheet: esbuild's
+// text loader, the CSS minified by esbuild first) and a chunk per mode, pkg/coverage-calc-*.js
+// (code splitting: a page loads the modes it shows, when it shows them). The package's API
+// entries (./index.js and ./care-refresh.js, which import the wasm-bindgen glue) stay imports, so
+// the widget and a page's own `import … from "coverage-calc"` share one module: one fetch of the
+// .wasm, one instance. The ids of the Care Refresh products (the import
+// "coverage-calc:care-refresh-products") come from the built package's catalog.
 //
 //   node scripts/build-widget.mjs              (scripts/package.mjs runs it; minified)
 //   node scripts/build-widget.mjs --readable   (the same bundle unminified, to debug the widget)
@@ -14,9 +17,9 @@
 // gives 82,707 bytes, 30,077 gzipped; terser 82,672 bytes, 29,265 gzipped (812 bytes, 2.7 %, less
 // over the wire). The CSS is minified by esbuild either way.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 
@@ -30,7 +33,14 @@ const BANNER = "// <coverage-calc>: the embeddable calculator (custom element). 
 const plugin = (minifyCss) => ({
   name: "coverage-calc-widget",
   setup(build) {
-    build.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: "./index.js", external: true }));
+    build.onResolve({ filter: /^\.\/(index|care-refresh)\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^coverage-calc:care-refresh-products$/ }, (args) => ({ path: args.path, namespace: "coverage-calc" }));
+    build.onLoad({ filter: /.*/, namespace: "coverage-calc" }, async () => {
+      const { catalog } = await import(pathToFileURL(path.join(ROOT, "pkg/care-refresh-node.js")).href);
+      const ids = catalog().products.filter((p) => p.family === "care-refresh").map((p) => p.id);
+      if (ids.length === 0) throw new Error("the catalog has no Care Refresh product");
+      return { contents: `export default new Set(${JSON.stringify(ids)});`, loader: "js" };
+    });
     build.onLoad({ filter: /\.css$/ }, async (args) => {
       const text = readFileSync(args.path, "utf8");
       const contents = minifyCss ? (await esbuild.transform(text, { loader: "css", minify: true, target: "chrome111" })).code.trim() : text;
@@ -39,21 +49,27 @@ const plugin = (minifyCss) => ({
   },
 });
 
+/** The entry and its chunks: `[{ name, text }]`, the entry first. */
 async function bundle({ minify }) {
   const result = await esbuild.build({
     entryPoints: [path.join(ROOT, "widget/coverage-calc.js")],
     bundle: true,
+    splitting: true,
     format: "esm",
     target: "es2022",
     minify,
     legalComments: "none",
     charset: "utf8",
     banner: minify || READABLE ? { js: BANNER } : undefined,
+    outdir: path.join(ROOT, "pkg"),
+    entryNames: "[name]",
+    chunkNames: "[name]-[hash]",
     write: false,
     logLevel: "warning",
     plugins: [plugin(!READABLE)],
   });
-  return result.outputFiles[0].text;
+  const files = result.outputFiles.map((f) => ({ name: path.basename(f.path), text: f.text }));
+  return files.sort((a, b) => (a.name === "coverage-calc.js" ? -1 : b.name === "coverage-calc.js" ? 1 : a.name.localeCompare(b.name)));
 }
 
 const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
@@ -74,16 +90,23 @@ async function terser(code) {
   return `${result.code}\n`;
 }
 
+const minifyAll = async (files) => Promise.all(files.map(async (f) => ({ ...f, text: await terser(f.text) })));
+const sum = (files, size) => files.reduce((n, f) => n + size(f.text), 0);
+
 if (COMPARE) {
   const withEsbuild = await bundle({ minify: true });
-  const withTerser = await terser(await bundle({ minify: false }));
-  for (const [name, text] of [["esbuild", withEsbuild], ["terser", withTerser]]) {
-    console.log(`${name.padEnd(8)} ${String(text.length).padStart(7)} bytes, gzip -9 ${gz(text)} bytes`);
+  const withTerser = await minifyAll(await bundle({ minify: false }));
+  for (const [name, files] of [["esbuild", withEsbuild], ["terser", withTerser]]) {
+    console.log(`${name.padEnd(8)} ${String(sum(files, (t) => t.length)).padStart(7)} bytes, gzip -9 ${sum(files, gz)} bytes (${files.length} files)`);
   }
 } else {
-  const code = READABLE || process.argv.includes("--esbuild")
+  const files = READABLE || process.argv.includes("--esbuild")
     ? await bundle({ minify: !READABLE })
-    : await terser(await bundle({ minify: false }));
-  writeFileSync(path.join(ROOT, "pkg/coverage-calc.js"), code);
-  console.log(`[build] pkg/coverage-calc.js: ${code.length} bytes${READABLE ? " (readable)" : `, gzip -9 ${gz(code)} bytes`}`);
+    : await minifyAll(await bundle({ minify: false }));
+  // The chunks of an earlier build go (their names carry a hash of their contents).
+  for (const name of readdirSync(path.join(ROOT, "pkg"))) {
+    if (/^(coverage-calc-|chunk-).*\.js$/.test(name)) rmSync(path.join(ROOT, "pkg", name));
+  }
+  for (const f of files) writeFileSync(path.join(ROOT, "pkg", f.name), f.text.endsWith("\n") ? f.text : `${f.text}\n`);
+  console.log(`[build] pkg/coverage-calc.js and ${files.length - 1} chunks: ${sum(files, (t) => t.length)} bytes${READABLE ? " (readable)" : `, gzip -9 ${sum(files, gz)} bytes`}; the entry ${files[0].text.length} bytes, gzip -9 ${gz(files[0].text)}`);
 }

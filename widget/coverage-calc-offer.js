@@ -23,7 +23,7 @@
 // Its height is fixed (--coverage-calc-offer-height, 17.5em by default; the loading placeholder has
 // the same, see the "offer mode" block of coverage-calc.css), so the page never shifts, and an
 // offer far below the fold starts loading the wasm only when it comes near the viewport
-// (`nearViewport`, called by coverage-calc.js before it loads the engine).
+// (`nearViewport` in coverage-calc.js, before it loads the engine and this module).
 //
 // The words of this mode live here (both languages), apart from the ones it shares with buy mode.
 
@@ -103,31 +103,6 @@ const values = new WeakMap();
 /** `el.value` of a `<coverage-calc>`: the plan picked in offer mode (`coverage-select`'s detail), or null. */
 export function offerValue(el) {
   return values.get(el) ?? null;
-}
-
-/** The distance from the viewport at which an offer starts loading the wasm. */
-const NEAR_PX = 600;
-
-/**
- * Resolves when `el` may load the engine: at once for every mode but offer, and for an offer that
- * is on screen or within NEAR_PX of it (measured now: no frame lost on a product page whose offer
- * is visible at load); else when an IntersectionObserver (rootMargin NEAR_PX) sees it come near.
- */
-export function nearViewport(el) {
-  const mode = (el.getAttribute("mode") ?? "").trim().toLowerCase();
-  if (mode !== "offer" || typeof IntersectionObserver !== "function") return Promise.resolve();
-  const r = el.getBoundingClientRect();
-  const vh = window.innerHeight || document.documentElement.clientHeight;
-  const vw = window.innerWidth || document.documentElement.clientWidth;
-  if (r.bottom >= -NEAR_PX && r.top <= vh + NEAR_PX && r.right >= -NEAR_PX && r.left <= vw + NEAR_PX) return Promise.resolve();
-  return new Promise((resolve) => {
-    const io = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      io.disconnect();
-      resolve();
-    }, { rootMargin: `${NEAR_PX}px` });
-    io.observe(el);
-  });
 }
 
 /** A fee → whole yen as a number, or null. */

@@ -148,8 +148,14 @@ export declare class CoverageCalcElement extends HTMLElement {
    */
   static wasmUrl: string | { readonly href: string } | null;
   static readonly observedAttributes: string[];
-  /** The widget's words for `lang`: `words("en")("mode.buy")`; a page's tabs and its `page.*` words. */
+  /**
+   * The widget's words for `lang`: `words("en")("mode.buy")`; a page's tabs and its `page.*` words.
+   * Each language's words are a chunk of their own: before they are loaded (`loadWords`, or an
+   * element in that language), a key gives itself back.
+   */
   static words(lang: CoverageCalcLang | (string & {})): (key: string, params?: Record<string, unknown>) => string;
+  /** Loads the words of `lang` (once) and resolves to `words(lang)`. */
+  static loadWords(lang: CoverageCalcLang | (string & {})): Promise<(key: string, params?: Record<string, unknown>) => string>;
   /** The modes in the order a page shows them, with the family of their products. */
   static readonly modes: { mode: CoverageCalcMode; family: "care-refresh" | "care-enterprise" | "ipro" }[];
   product: string | null;

@@ -17,36 +17,59 @@
 // no request after its files are loaded, and defines no global but the element. Each answer is
 // dispatched as a `coverage-change` CustomEvent (bubbles, composed) and kept in `.answer`.
 
-// The package's API entry, kept external by scripts/build-widget.mjs: the widget and the page's
-// own `import … from "coverage-calc"` share it.
-import init, * as api from "./index.js";
 // The stylesheet as text (esbuild's text loader, minified by scripts/build-widget.mjs).
 import css from "./coverage-calc.css";
-import { translator, langOf, localeOf } from "./coverage-calc-i18n.js";
+import { translator, loadWords, wordsLoaded, langOf, localeOf } from "./coverage-calc-i18n.js";
 import { h, toJstInstant, parseJstInstant, formatters } from "./coverage-calc-util.js";
-import buyMode from "./coverage-calc-buy.js";
-import statusMode from "./coverage-calc-status.js";
-import compareMode from "./coverage-calc-compare.js";
-import iproMode from "./coverage-calc-ipro.js";
-import { enterpriseBuy, enterpriseStatus } from "./coverage-calc-enterprise.js";
-import contractMode from "./coverage-calc-contract.js";
-import offerMode, { nearViewport, offerValue } from "./coverage-calc-offer.js";
+// The ids of the Care Refresh products, from the core's catalog (written by scripts/build-widget.mjs):
+// an element that shows nothing else loads the Care Refresh module alone.
+import CARE_REFRESH_PRODUCTS from "coverage-calc:care-refresh-products";
 
 /**
- * The modes, by name. A new mode is a module with `{name, requires, create(ctx)}`; a mode that
- * answers a question for one family of products also has `family` (its product list holds only
- * that family's products) and `question` (`buy`, `status`): for a product of another family the
- * element shows the mode of that family that answers the same question.
+ * The modes, by name, in the order a page shows them: what the element needs to know of a mode
+ * before its code is loaded, and `load`, which imports it (a chunk of its own: a page loads only
+ * the modes it shows). A mode module is `{name, requires, create(ctx)}`; a mode that answers a
+ * question for one family of products has `family` (its product list holds only that family's
+ * products) and `question` (`buy`, `status`): for a product of another family the element shows
+ * the mode of that family that answers the same question. `productPage`: not a tab of a page.
  */
-const MODES = new Map([buyMode, statusMode, enterpriseBuy, enterpriseStatus, contractMode, compareMode, iproMode, offerMode].map((m) => [m.name, m]));
+const MODES = new Map([
+  ["buy", { family: "care-refresh", question: "buy", load: () => import("./coverage-calc-buy.js") }],
+  ["status", { family: "care-refresh", question: "status", load: () => import("./coverage-calc-status.js") }],
+  ["enterprise-buy", { family: "care-enterprise", question: "buy", load: () => import("./coverage-calc-enterprise.js").then((m) => m.enterpriseBuy) }],
+  ["enterprise-status", { family: "care-enterprise", question: "status", load: () => import("./coverage-calc-enterprise.js").then((m) => m.enterpriseStatus) }],
+  ["contract", { family: "care-enterprise", question: "contract", load: () => import("./coverage-calc-contract.js") }],
+  ["compare", { family: "care-enterprise", question: "compare", load: () => import("./coverage-calc-compare.js") }],
+  ["ipro", { family: "ipro", question: "ipro", load: () => import("./coverage-calc-ipro.js") }],
+  ["offer", { productPage: true, load: () => import("./coverage-calc-offer.js") }],
+]);
 
-/** The mode that answers `mode`'s question for `product` (the mode itself when it is of its family). */
-function modeFor(mode, product) {
-  if (!mode.family || !product || product.family === mode.family) return mode;
-  for (const m of MODES.values()) {
-    if (m.question === mode.question && m.family === product.family) return m;
+/** The mode modules loaded (name → module), and those on their way (name → promise). */
+const loadedModes = new Map();
+const loadingModes = new Map();
+function loadMode(name) {
+  const info = MODES.get(name);
+  if (!info || loadedModes.has(name)) return Promise.resolve();
+  if (!loadingModes.has(name)) {
+    loadingModes.set(name, info.load().then((m) => {
+      const mode = m.default ?? m;
+      loadedModes.set(name, mode);
+      if (name === "offer") offerModule = m;
+    }).finally(() => loadingModes.delete(name)));
   }
-  return mode;
+  return loadingModes.get(name);
+}
+/** The offer mode's module once loaded (`el.value`). */
+let offerModule = null;
+
+/** The name of the mode that answers `name`'s question for `product` (`name` itself when it is of its family). */
+function modeFor(name, product) {
+  const mode = MODES.get(name);
+  if (!mode?.family || !product || product.family === mode.family) return name;
+  for (const [other, m] of MODES) {
+    if (m.question === mode.question && m.family === product.family) return other;
+  }
+  return name;
 }
 
 let sheet = null;
@@ -58,17 +81,81 @@ function styles() {
   return sheet;
 }
 
-/** The engine, loaded once for every element on the page (and shared with the API's `init`). */
-let engine = null;
-function loadEngine(attributeUrl) {
-  engine ??= init({ module_or_path: CoverageCalcElement.wasmUrl ?? (attributeUrl || defaultWasmUrl()) })
-    .then(() => ({ api, catalog: api.catalog() }));
-  return engine;
+/**
+ * The engines: the full module (the package's API entry ./index.js, shared with a page's own
+ * `import … from "coverage-calc"`: one fetch, one instance) and the module with the Care Refresh
+ * rules alone (./care-refresh.js, about 70 KB gzip smaller), each loaded at most once per page.
+ * Both entries stay imports (external to the widget's bundle, loaded when first needed).
+ */
+const engines = new Map();
+function loadEngine(kind, attributeUrl) {
+  if (!engines.has(kind)) {
+    let loading;
+    if (kind === "care-refresh") {
+      // Its .wasm is fetched at once, while its JavaScript (the entry, the glue) is imported.
+      const response = fetch(careRefreshWasmUrl());
+      response.catch(() => {}); // a failed fetch is reported by init() below, not as unhandled
+      loading = import("./care-refresh.js").then((api) => api.default({ module_or_path: response }).then(() => api));
+    } else {
+      // Through the API's own init(): a page that loads it too shares the fetch and the instance.
+      const url = CoverageCalcElement.wasmUrl ?? (attributeUrl || defaultWasmUrl());
+      loading = import("./index.js").then((api) => api.default({ module_or_path: url }).then(() => api));
+    }
+    const engine = loading.then((api) => ({ kind, api, catalog: api.catalog() }));
+    // A failed load is tried again by the next element that asks.
+    engine.catch(() => engines.delete(kind));
+    engines.set(kind, engine);
+  }
+  return engines.get(kind);
 }
-// A function, so that `import.meta.url` is only read when the widget runs in a page; the literal
+// Functions, so that `import.meta.url` is only read when the widget runs in a page; the literal
 // `new URL("./…", import.meta.url)` form lets Vite and webpack find the .wasm and emit it.
 function defaultWasmUrl() {
   return new URL("./coverage_calc_bg.wasm", import.meta.url);
+}
+function careRefreshWasmUrl() {
+  return new URL("./coverage_calc_care_refresh_bg.wasm", import.meta.url);
+}
+
+/**
+ * The engine `el` needs: the Care Refresh module when all it shows is Care Refresh (an offer or a
+ * Care Refresh mode, for a Care Refresh product or none) and no .wasm was named (`wasmUrl`,
+ * `wasm-url`: that module, through the full API); else the full one. A page that has already
+ * loaded the full one keeps to it.
+ */
+function engineFor(el) {
+  if (CoverageCalcElement.wasmUrl || el.getAttribute("wasm-url") || engines.has("all")) return "all";
+  const asked = (el.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+  const product = el.getAttribute("product")?.trim() || null;
+  const careRefreshOnly = asked === "offer"
+    ? product !== null && CARE_REFRESH_PRODUCTS.has(product)
+    : MODES.get(asked)?.family === "care-refresh" && (product === null || CARE_REFRESH_PRODUCTS.has(product));
+  return careRefreshOnly ? "care-refresh" : "all";
+}
+
+/** The distance from the viewport at which an offer starts loading the wasm. */
+const NEAR_PX = 600;
+
+/**
+ * Resolves when `el` may load the engine: at once for every mode but offer, and for an offer that
+ * is on screen or within NEAR_PX of it (measured now: no frame lost on a product page whose offer
+ * is visible at load); else when an IntersectionObserver (rootMargin NEAR_PX) sees it come near.
+ */
+function nearViewport(el) {
+  const mode = (el.getAttribute("mode") ?? "").trim().toLowerCase();
+  if (mode !== "offer" || typeof IntersectionObserver !== "function") return Promise.resolve();
+  const r = el.getBoundingClientRect();
+  const vh = window.innerHeight || document.documentElement.clientHeight;
+  const vw = window.innerWidth || document.documentElement.clientWidth;
+  if (r.bottom >= -NEAR_PX && r.top <= vh + NEAR_PX && r.right >= -NEAR_PX && r.left <= vw + NEAR_PX) return Promise.resolve();
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      io.disconnect();
+      resolve();
+    }, { rootMargin: `${NEAR_PX}px` });
+    io.observe(el);
+  });
 }
 
 /** How long the widget waits for the .wasm before it says that it could not be loaded. */
@@ -128,9 +215,18 @@ class CoverageCalcElement extends Base {
     return translator(langOf(lang));
   }
 
+  /**
+   * Loads the word table of `lang` (each language is a chunk of its own, fetched once; an element
+   * loads its own) and resolves to `words(lang)`: a page that shows the widget's words calls it
+   * first.
+   */
+  static loadWords(lang) {
+    return loadWords(langOf(lang));
+  }
+
   /** The modes, in the order a page shows them: `{mode, family}` (the family of its products). */
   static get modes() {
-    return [...MODES.values()].filter((m) => !m.productPage).map((m) => ({ mode: m.name, family: m.family }));
+    return [...MODES].filter(([, m]) => !m.productPage).map(([mode, m]) => ({ mode, family: m.family }));
   }
 
   #shadow;
@@ -157,7 +253,7 @@ class CoverageCalcElement extends Base {
 
   /** Offer mode: the plan picked (the `detail` of the last `coverage-select`), or null for "No plan". */
   get value() {
-    return offerValue(this);
+    return offerModule?.offerValue(this) ?? null;
   }
 
   /** The last answer dispatched (the `detail` of the last `coverage-change`), or null. */
@@ -192,7 +288,12 @@ class CoverageCalcElement extends Base {
       // In a microtask: the module that imports the widget can still set `wasmUrl` or call the
       // API's `init({ module_or_path })` (its promise is then shared) before the engine loads.
       // An offer (mode="offer") far below the fold waits until it comes near the viewport.
-      Promise.resolve().then(() => nearViewport(this)).then(() => { patience(); return loadEngine(this.getAttribute("wasm-url")); }).then((e) => {
+      // The engine, the shown mode's code and the words of its language load together.
+      Promise.resolve().then(() => nearViewport(this)).then(() => {
+        patience();
+        const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+        return Promise.all([loadEngine(engineFor(this), this.getAttribute("wasm-url")), loadMode(asked), loadWords(langOf(this.getAttribute("lang")))]);
+      }).then(([e]) => {
         clearTimeout(this.#patience);
         this.#engine = e;
         if (this.isConnected) this.#render();
@@ -306,10 +407,17 @@ class CoverageCalcElement extends Base {
     const focusedId = this.#shadow.activeElement?.id ?? null;
     const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
     const productId = this.getAttribute("product")?.trim() || null;
-    const mode = MODES.get(asked) && modeFor(MODES.get(asked), this.#engine.catalog.products.find((p) => p.id === productId));
-    const modeName = mode?.name ?? asked;
+    const modeName = modeFor(asked, this.#engine.catalog.products.find((p) => p.id === productId));
     const lang = langOf(this.getAttribute("lang"));
     const t = translator(lang);
+    if (!wordsLoaded(lang) || (MODES.has(modeName)
+      && (!loadedModes.has(modeName) || (this.#engine.kind !== "all" && engineFor(this) === "all")))) {
+      // Its code, its words or the full engine (a product or mode of another family than the Care
+      // Refresh module's) are not loaded yet: the view stays until they are, then the element renders.
+      this.#awaitRender(modeName, lang);
+      return;
+    }
+    const mode = loadedModes.get(modeName);
     this.#body.setAttribute("lang", lang);
     this.#view = null;
     if (!mode) {
@@ -349,6 +457,26 @@ class CoverageCalcElement extends Base {
     }
     if (focusedId) this.#shadow.getElementById(focusedId)?.focus();
   }
+
+  /** Loads what the next render needs (the mode's code, its words, the full engine), then renders once. */
+  #awaitRender(modeName, lang) {
+    const wanted = engineFor(this);
+    const ticket = ++this.#awaiting;
+    if (!this.#view) this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: translator(lang)("loading") }));
+    const engine = this.#engine.kind === wanted ? Promise.resolve(this.#engine) : loadEngine(wanted, this.getAttribute("wasm-url"));
+    Promise.all([engine, loadMode(modeName), loadWords(lang)]).then(([e]) => {
+      if (ticket !== this.#awaiting) return;
+      this.#engine = e;
+      if (this.isConnected) this.#render();
+    }, (error) => {
+      if (ticket !== this.#awaiting) return;
+      console.error(error);
+      this.#fail("loadFailed", "wasm_not_loaded");
+    });
+  }
+
+  /** The last #awaitRender (an older one that finishes later renders nothing). */
+  #awaiting = 0;
 
   #ctx = null;
   /** A notice above the view: the `now` attribute the core refused (never replaced by the clock). */

@@ -40,9 +40,11 @@ tablist.addEventListener("keydown", (event) => {
   select(tabs[(next + tabs.length) % tabs.length].dataset.mode, { focus: true });
 });
 
-/** The words of the page in the current language: the tabs, header, footer, buttons. */
-function applyWords() {
-  const t = CoverageCalcElement.words(lang);
+/** The words of the page in the current language: the tabs, header, footer, buttons (once loaded). */
+async function applyWords() {
+  const shown = lang;
+  const t = await CoverageCalcElement.loadWords(shown);
+  if (shown !== lang) return;
   const family = MODES.find((m) => m.mode === mode)?.family ?? "care-refresh";
   document.documentElement.lang = lang;
   document.body.dataset.family = family;

@@ -260,7 +260,7 @@ try {
       const p = await ctx.newPage();
       const cdp = await ctx.newCDPSession(p);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-      await p.route("**/coverage_calc_bg.wasm", async (r) => {
+      await p.route("**/*.wasm", async (r) => {
         await new Promise((done) => setTimeout(done, 1500));
         await r.continue();
       });

@@ -106,12 +106,20 @@ const instantText = (iso) => iso.slice(0, 16).replace("T", " ");
 
 /** Sets attributes of the widget (what a host page does), then waits for the re-render. */
 async function setAttrs(page, attrs) {
-  await widget(page).evaluate((el, a) => {
+  // A new mode, product or language renders once its chunk (and maybe the full engine) arrives:
+  // wait for that render's coverage-change (at most 5 s), then a little for the DOM.
+  await widget(page).evaluate((el, a) => new Promise((resolve) => {
+    const renders = ["mode", "product", "lang"].some((k) => k in a && a[k] !== el.getAttribute(k));
+    if (renders) {
+      el.addEventListener("coverage-change", () => resolve(), { once: true });
+      setTimeout(resolve, 5000);
+    }
     for (const [k, v] of Object.entries(a)) {
       if (v === null) el.removeAttribute(k);
       else el.setAttribute(k, v);
     }
-  }, attrs);
+    if (!renders) resolve();
+  }), attrs);
   await page.waitForTimeout(50);
 }
 
@@ -784,10 +792,13 @@ try {
     const foreign = requests.filter((r) => !r.url.startsWith(`${origin}/`) && !r.url.startsWith("blob:") && !r.url.startsWith("data:"));
     expect(foreign.length === 0, `foreign requests: ${foreign.map((r) => r.url).join(", ")}`);
     const files = new Set(requests.map((r) => new URL(r.url).pathname));
-    // The widget, the package's API entry it imports, the glue (and whatever the glue imports), the wasm.
-    for (const f of ["/pkg/coverage-calc.js", "/pkg/index.js", "/pkg/coverage_calc.js", "/pkg/coverage_calc_bg.wasm"]) expect(files.has(f), `loaded ${f}`);
+    // The widget and its chunks, the package's API entries it imports, the glues (and whatever
+    // they import), the wasm modules: Care Refresh alone first (buy mode), the full one for the
+    // other modes.
+    for (const f of ["/pkg/coverage-calc.js", "/pkg/care-refresh.js", "/pkg/coverage_calc_care_refresh.js", "/pkg/coverage_calc_care_refresh_bg.wasm",
+      "/pkg/index.js", "/pkg/coverage_calc.js", "/pkg/coverage_calc_bg.wasm"]) expect(files.has(f), `loaded ${f}`);
     const pkgFiles = [...files].filter((f) => f.startsWith("/pkg/"));
-    const unexpected = pkgFiles.filter((f) => !/^\/pkg\/(coverage-calc\.js|index\.js|coverage_calc\.js|coverage_calc_bg\.wasm|snippets\/.*\.js)$/.test(f));
+    const unexpected = pkgFiles.filter((f) => !/^\/pkg\/(coverage-calc(-[\w-]+)?\.js|chunk-\w+\.js|index\.js|care-refresh\.js|api\.js|coverage_calc(_care_refresh)?\.js|coverage_calc(_care_refresh)?_bg\.wasm|snippets\/.*\.js)$/.test(f));
     expect(unexpected.length === 0, `the widget loads only its modules and the wasm: ${pkgFiles.join(", ")}`);
     // After load, minutes of use make no request (a fresh load, then wait while the clock ticks).
     await page.goto(`${server.url}shop.html?mode=buy`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The widget's word tables (widget/coverage-calc-i18n.js), the only ones of the project: Japanese
+// The widget's word tables (widget/coverage-calc-words-*.js and the early words of
+// widget/coverage-calc-i18n.js), the only ones of the project: Japanese
 // and English have the same keys, and every key the widget and the page ask for by name
 // (t("…") / t(`page.…`) with a literal key) is in them. A missing English word showed its key on
 // screen once (issue 13).
@@ -13,8 +14,8 @@ import { wordKeys } from "../../widget/coverage-calc-i18n.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const problems = [];
-const ja = new Set(wordKeys("ja"));
-const en = new Set(wordKeys("en"));
+const ja = new Set(await wordKeys("ja"));
+const en = new Set(await wordKeys("en"));
 for (const k of ja) if (!en.has(k)) problems.push(`English lacks ${k}`);
 for (const k of en) if (!ja.has(k)) problems.push(`Japanese lacks ${k}`);
 
