@@ -37,10 +37,16 @@ function loadError(cause) {
 }
 
 /**
- * The API over `glue` (a wasm-bindgen glue module, `initGlue` its default export): `init`,
+ * The APIs whose `init` or `initSync` a page has called, by name (`full`, `care-refresh`): the
+ * widget then uses that instance rather than fetch another module.
+ */
+export const started = new Set();
+
+/**
+ * The API `name` over `glue` (a wasm-bindgen glue module, `initGlue` its default export): `init`,
  * `initSync`, `isInitialised` and the guarded functions.
  */
-export function guardedApi(initGlue, glue) {
+export function guardedApi(name, initGlue, glue) {
   let ready = false;
   let loading = null;
   let interrupted = false;
@@ -74,6 +80,7 @@ export function guardedApi(initGlue, glue) {
      * WebAssembly.Module; by default the glue's own .wasm next to it.
      */
     init(options) {
+      started.add(name);
       if (ready) return Promise.resolve();
       loading ??= initGlue(options === undefined ? undefined : options).then(
         () => { ready = true; },
@@ -83,6 +90,7 @@ export function guardedApi(initGlue, glue) {
     },
     /** Instantiates the .wasm from its bytes or a WebAssembly.Module, synchronously: `{ module }`. */
     initSync(options) {
+      started.add(name);
       if (ready) return;
       glue.initSync(options);
       ready = true;

@@ -7,7 +7,7 @@
 import initGlue, * as glue from "./coverage_calc_care_refresh.js";
 import { guardedApi } from "./api.js";
 
-const api = guardedApi(initGlue, glue);
+const api = guardedApi("care-refresh", initGlue, glue);
 
 export default api.init;
 export const { initSync, isInitialised, catalog, buy, status, plusContract, compare, ipro, callJson } = api;

@@ -10,7 +10,7 @@
 import initGlue, * as glue from "./coverage_calc.js";
 import { guardedApi } from "./api.js";
 
-const api = guardedApi(initGlue, glue);
+const api = guardedApi("full", initGlue, glue);
 
 export default api.init;
 export const { initSync, isInitialised, catalog, buy, status, plusContract, compare, ipro, callJson } = api;

@@ -33,7 +33,7 @@ const BANNER = "// <coverage-calc>: the embeddable calculator (custom element). 
 const plugin = (minifyCss) => ({
   name: "coverage-calc-widget",
   setup(build) {
-    build.onResolve({ filter: /^\.\/(index|care-refresh)\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(index|care-refresh|api)\.js$/ }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: /^coverage-calc:care-refresh-products$/ }, (args) => ({ path: args.path, namespace: "coverage-calc" }));
     build.onLoad({ filter: /.*/, namespace: "coverage-calc" }, async () => {
       const { catalog } = await import(pathToFileURL(path.join(ROOT, "pkg/care-refresh-node.js")).href);

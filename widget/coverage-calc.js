@@ -24,6 +24,8 @@ import { h, toJstInstant, parseJstInstant, formatters } from "./coverage-calc-ut
 // The ids of the Care Refresh products, from the core's catalog (written by scripts/build-widget.mjs):
 // an element that shows nothing else loads the Care Refresh module alone.
 import CARE_REFRESH_PRODUCTS from "coverage-calc:care-refresh-products";
+// Which of the package's APIs the page has started (its init() called): the widget shares it.
+import { started } from "./api.js";
 
 /**
  * The modes, by name, in the order a page shows them: what the element needs to know of a mode
@@ -121,10 +123,10 @@ function careRefreshWasmUrl() {
  * The engine `el` needs: the Care Refresh module when all it shows is Care Refresh (an offer or a
  * Care Refresh mode, for a Care Refresh product or none) and no .wasm was named (`wasmUrl`,
  * `wasm-url`: that module, through the full API); else the full one. A page that has already
- * loaded the full one keeps to it.
+ * loaded the full one, or started it through the API (`init()`), keeps to it.
  */
 function engineFor(el) {
-  if (CoverageCalcElement.wasmUrl || el.getAttribute("wasm-url") || engines.has("all")) return "all";
+  if (CoverageCalcElement.wasmUrl || el.getAttribute("wasm-url") || engines.has("all") || started.has("full")) return "all";
   const asked = (el.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
   const product = el.getAttribute("product")?.trim() || null;
   const careRefreshOnly = asked === "offer"
