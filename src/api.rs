@@ -843,17 +843,24 @@ pub enum Answer {
     Catalog(&'static Catalog),
     /// `buy` of a Care Refresh plan.
     Buy(care_refresh::BuyAnswer),
-    /// `buy` of an Enterprise plan.
-    EnterpriseBuy(care_enterprise::BuyAnswer),
     /// `status` of a Care Refresh plan.
     Status(care_refresh::StatusAnswer),
+    // A family's answers exist only in a build with its rules (cargo features): otherwise neither
+    // the rules nor the answers' serialisers are in the module.
+    /// `buy` of an Enterprise plan.
+    #[cfg(feature = "care-enterprise")]
+    EnterpriseBuy(care_enterprise::BuyAnswer),
     /// `status` of an Enterprise plan.
+    #[cfg(feature = "care-enterprise")]
     EnterpriseStatus(care_enterprise::StatusAnswer),
     /// `plusContract`.
+    #[cfg(feature = "care-enterprise")]
     PlusContract(care_enterprise::ContractAnswer),
     /// `compare`.
+    #[cfg(feature = "care-enterprise")]
     Compare(care_enterprise::CompareAnswer),
     /// `ipro`.
+    #[cfg(feature = "ipro")]
     Ipro(ipro::IproAnswer),
 }
 
@@ -870,18 +877,15 @@ pub fn call(function: &str, text: &str) -> Result<Answer> {
             Answer::Catalog(catalog)
         }
         "buy" => match enterprise_plan(text, catalog) {
-            Some(kind) => built(Family::CareEnterprise, || Ok(Answer::EnterpriseBuy(enterprise_buy(text, kind)?)))?,
+            Some(kind) => enterprise_call(function, text, Some(kind))?,
             None => built(Family::CareRefresh, || Ok(Answer::Buy(buy(&read(text)?)?)))?,
         },
         "status" => match enterprise_plan(text, catalog) {
-            Some(_) => {
-                built(Family::CareEnterprise, || Ok(Answer::EnterpriseStatus(enterprise_status(&read(text)?)?)))?
-            }
+            Some(kind) => enterprise_call(function, text, Some(kind))?,
             None => built(Family::CareRefresh, || Ok(Answer::Status(status(&read(text)?)?)))?,
         },
-        "plusContract" => built(Family::CareEnterprise, || Ok(Answer::PlusContract(plus_contract(&read(text)?)?)))?,
-        "compare" => built(Family::CareEnterprise, || Ok(Answer::Compare(compare(&read(text)?)?)))?,
-        "ipro" => built(Family::Ipro, || Ok(Answer::Ipro(ipro(&read(text)?)?)))?,
+        "plusContract" | "compare" => enterprise_call(function, text, None)?,
+        "ipro" => ipro_call(text)?,
         other => {
             return Err(Error::new(
                 ErrorCode::InvalidValue,
@@ -908,11 +912,42 @@ fn built(family: Family, answer: impl FnOnce() -> Result<Answer>) -> Result<Answ
     if has_family(family) {
         answer()
     } else {
-        Err(Error::new(
-            ErrorCode::InvalidValue,
-            format!("this build of coverage-calc has no `{}` rules", family.as_str()),
-        ))
+        Err(not_built(family))
     }
+}
+
+/// The error of a function whose family's rules this build lacks.
+fn not_built(family: Family) -> Error {
+    Error::new(ErrorCode::InvalidValue, format!("this build of coverage-calc has no `{}` rules", family.as_str()))
+}
+
+/// The Enterprise functions of [`call`] (`buy` and `status` of an Enterprise plan: `kind`).
+#[cfg(feature = "care-enterprise")]
+fn enterprise_call(function: &str, text: &str, kind: Option<care_enterprise::PlanKind>) -> Result<Answer> {
+    Ok(match (function, kind) {
+        ("buy", Some(kind)) => Answer::EnterpriseBuy(enterprise_buy(text, kind)?),
+        ("status", Some(_)) => Answer::EnterpriseStatus(enterprise_status(&read(text)?)?),
+        ("plusContract", _) => Answer::PlusContract(plus_contract(&read(text)?)?),
+        _ => Answer::Compare(compare(&read(text)?)?),
+    })
+}
+
+/// A build without the Enterprise rules: `invalid_value`.
+#[cfg(not(feature = "care-enterprise"))]
+fn enterprise_call(_: &str, _: &str, _: Option<care_enterprise::PlanKind>) -> Result<Answer> {
+    Err(not_built(Family::CareEnterprise))
+}
+
+/// `ipro` of [`call`].
+#[cfg(feature = "ipro")]
+fn ipro_call(text: &str) -> Result<Answer> {
+    Ok(Answer::Ipro(ipro(&read(text)?)?))
+}
+
+/// A build without the i-PRO rules: `invalid_value`.
+#[cfg(not(feature = "ipro"))]
+fn ipro_call(_: &str) -> Result<Answer> {
+    Err(not_built(Family::Ipro))
 }
 
 /// The JSON contract as text: [`call`], its answer written by serde_json.
