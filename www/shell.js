@@ -59,8 +59,12 @@ function formOf(params) {
 
 /** The form of the mode shown, as the widget last gave it (`detail.inputs`, parsed), or from the link. */
 let inputs = formOf(params);
-/** The untouched form of the mode shown (`detail.defaults`, parsed): what the link leaves out. */
-let defaults = {};
+/**
+ * The untouched form of the mode shown (`detail.defaults`, parsed): what the link leaves out. null
+ * until the widget first answers: the link's own form parameters are then kept as they came.
+ */
+let defaults = null;
+const linkForm = [...params].filter(([name]) => name === "in" || name.startsWith("in."));
 
 /**
  * The `in.` parameters of `form`: the fields that differ from `defaults`, as text. In a list's
@@ -152,7 +156,8 @@ function writeUrl() {
   p.set("tab", mode);
   if (lang !== "ja") p.set("lang", lang);
   if (now.trim()) p.set("now", now.trim());
-  formParams(p, inputs, defaults);
+  if (defaults) formParams(p, inputs, defaults);
+  else if (inputs) for (const [name, value] of linkForm) p.append(name, value);
   history.replaceState(null, "", `${location.pathname}?${p}`);
 }
 
@@ -178,7 +183,7 @@ calc.addEventListener("coverage-change", (event) => {
   const { detail } = event;
   if (detail.inputs !== undefined) {
     inputs = JSON.parse(detail.inputs);
-    defaults = detail.defaults === undefined ? {} : JSON.parse(detail.defaults);
+    defaults = JSON.parse(detail.defaults ?? "{}");
   }
   writeUrl();
   summary = event.detail.summary ?? "";
