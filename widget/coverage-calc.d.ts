@@ -37,6 +37,12 @@ interface DetailBase {
   field?: string;
   /** The form of the mode shown, as JSON: give it back as the `inputs` attribute to reopen the same answer. */
   inputs?: string;
+  /**
+   * With `inputs`: the mode's untouched form under the element's attributes, as JSON. A page's link
+   * can keep only the fields of `inputs` that differ from it: the `inputs` attribute fills in the rest.
+   * Absent in offer mode.
+   */
+  defaults?: string;
   /** The answer (or the errors) in one line, as the widget announces it: for a page's own summary bar. */
   summary?: string;
 }
@@ -133,7 +139,11 @@ export interface CoverageCalcAttributes {
   lang?: CoverageCalcLang;
   /** An RFC 3339 instant (or `YYYY-MM-DD HH:MM`, Japan time) that pins "now". */
   now?: string;
-  /** The form of the mode shown, as JSON (`detail.inputs` of an earlier `coverage-change`): a shared link reopens the same answer. */
+  /**
+   * The form of the mode shown, as JSON (`detail.inputs` of an earlier `coverage-change`): a shared
+   * link reopens the same answer. A field left out keeps its untouched value (`detail.defaults`), a
+   * row's field that of the list's untouched first row; a boolean field also takes `"true"`, `"false"`.
+   */
   inputs?: string;
   /** Where the .wasm is; read when the first element connects. */
   "wasm-url"?: string;

@@ -351,9 +351,12 @@ class CoverageCalcElement extends Base {
   /**
    * The `inputs` attribute: the shown mode's form as JSON (what `coverage-change` gives as
    * `detail.inputs`), so that a page can keep it in its URL and reopen the same answer. Only
-   * strings, booleans and lists of such records are taken; anything else is ignored.
+   * strings, booleans and lists of such records are taken; anything else is ignored. A field left
+   * out keeps its untouched value, a field a list's row leaves out that of the list's untouched
+   * first row (a new row), and a field whose untouched value is a boolean also takes the strings
+   * `"true"` and `"false"` (a page's link carries text only).
    */
-  #takeInputs(modeName) {
+  #takeInputs(mode, ctx) {
     const text = this.getAttribute("inputs");
     if (text === null || text === this.#inputsApplied) return;
     this.#inputsApplied = text;
@@ -367,42 +370,84 @@ class CoverageCalcElement extends Base {
     const record = (o) => o !== null && typeof o === "object" && !Array.isArray(o)
       && Object.values(o).every(plain);
     if (!record(Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => !Array.isArray(v))))) return;
+    const untouched = JSON.parse(this.#defaultsOf(mode, ctx) ?? "{}");
     const state = Object.create(null);
     for (const [key, v] of Object.entries(value)) {
-      if (plain(v)) state[key] = v;
-      else if (Array.isArray(v) && v.length <= 200 && v.every(record)) state[key] = v.map((o) => ({ ...o }));
+      if (typeof untouched[key] === "boolean" && (v === "true" || v === "false")) state[key] = v === "true";
+      else if (plain(v)) state[key] = v;
+      else if (Array.isArray(v) && v.length <= 200 && v.every(record)) {
+        const blank = Array.isArray(untouched[key]) && record(untouched[key][0]) ? untouched[key][0] : {};
+        state[key] = v.map((o) => ({ ...blank, ...o }));
+      }
     }
-    this.#states[modeName] = state;
+    this.#states[mode.name] = state;
     this.#fromInputs = true;
   }
 
+  /** The untouched form of each mode as JSON, by mode and the attributes its defaults depend on. */
+  #defaults = new Map();
+
+  /**
+   * The form `mode` shows untouched under the current attributes, as JSON (`detail.defaults`, so
+   * that a page's link can leave out what the widget fills in itself): the mode built once more
+   * on an empty form, off the page, its events dropped. Undefined for offer mode (its view speaks
+   * for the element through `coverage-select`; no page keeps its form in a link).
+   */
+  #defaultsOf(mode, ctx) {
+    if (mode.productPage) return undefined;
+    const key = JSON.stringify([mode.name, ctx.product, ctx.plans]);
+    let json = this.#defaults.get(key);
+    if (json === undefined) {
+      const state = Object.create(null);
+      try {
+        mode.create({ ...ctx, state, emit() {}, report() {}, nowError() {} });
+        json = JSON.stringify(state);
+      } catch {
+        // A view that cannot be built untouched: nothing is left out of a link.
+        json = "{}";
+      }
+      this.#defaults.set(key, json);
+    }
+    return json;
+  }
+
   /** Builds the context of a mode from the attributes. */
-  #context(modeName) {
+  #context(mode) {
+    const modeName = mode.name;
     const lang = langOf(this.getAttribute("lang"));
     const t = translator(lang);
     const locale = localeOf(lang);
     const plansAttr = (this.getAttribute("plans") ?? "").split(/[\s,]+/).filter(Boolean);
     const pinned = pinnedNow(this.getAttribute("now"));
-    this.#takeInputs(modeName);
-    this.#states[modeName] ??= {};
-    return {
+    const ctx = {
       api: this.#engine.api,
       catalog: this.#engine.catalog,
       lang, locale, t,
       fmt: formatters(locale, t),
       product: this.getAttribute("product")?.trim() || null,
       plans: plansAttr.length > 0 ? plansAttr : null,
+      family: mode.family ?? null,
       pinned: pinned !== null,
       now: () => pinned ?? toJstInstant(new Date()),
-      state: this.#states[modeName],
+      state: null,
       root: this.#shadow,
       emit: (detail) => {
         if (detail.answer) this.#clearNotice();
-        this.#emit({ ...detail, lang, inputs: JSON.stringify(this.#states[modeName]) });
+        const full = { ...detail, lang, inputs: JSON.stringify(this.#states[modeName]) };
+        // Worked out when first read (a page that keeps links does; a product page never pays
+        // for building the mode once more before its first answer).
+        let defaults = null;
+        Object.defineProperty(full, "defaults", {
+          get: () => (defaults ??= { json: this.#defaultsOf(mode, ctx) }).json, enumerable: true, configurable: true,
+        });
+        this.#emit(full);
       },
       nowError: (error) => this.#nowError(t, modeName, lang, error),
       report: (report) => this.#report(t, report),
     };
+    this.#takeInputs(mode, ctx);
+    ctx.state = this.#states[modeName] ??= {};
+    return ctx;
   }
 
   #render() {
@@ -435,8 +480,7 @@ class CoverageCalcElement extends Base {
       return;
     }
     try {
-      const ctx = this.#context(modeName);
-      ctx.family = mode.family ?? null;
+      const ctx = this.#context(mode);
       this.#ctx = ctx;
       this.#notice = null;
       this.#view = mode.create(ctx);
@@ -506,7 +550,8 @@ class CoverageCalcElement extends Base {
   #summary = "";
 
   #emit(detail) {
-    if (detail.summary === undefined && this.#summary) detail = { ...detail, summary: this.#summary };
+    // Set on the detail itself (a fresh object each time): copying it would read `defaults` now.
+    if (detail.summary === undefined && this.#summary) detail.summary = this.#summary;
     this.#answer = detail;
     this.dispatchEvent(new CustomEvent("coverage-change", { detail, bubbles: true, composed: true }));
   }

@@ -1,8 +1,11 @@
 // The page: a shell around the widget <coverage-calc>. It holds no rule and no word table of its
 // own: tabs (one per widget mode, labelled with the widget's mode names), the language, the
 // header and footer of the family the tab is about (the widget's `page.*` words), and the URL
-// state: `?tab=<mode>&lang=en&now=<instant>&in=<the widget's detail.inputs>`, so that a shared link
-// reopens the same answer (inputs ⇄ the widget's `inputs` attribute).
+// state: `?tab=<mode>&lang=en&now=<instant>&in.<field>=…`, so that a shared link reopens the same
+// answer (the form ⇄ the widget's `inputs` attribute). The link carries the shown tab's fields that
+// differ from its untouched form (`detail.defaults`), one parameter each, a list's rows as
+// `in.<list>.<row>.<field>`: `?tab=compare&in.fleet.0.product=matrice-300-rtk&in.fleet.0.units=3&in.cost=250000`.
+// An untouched tab has no `in.` at all; the widget fills in the rest again.
 
 import { CoverageCalcElement } from "/pkg/coverage-calc.js";
 
@@ -17,8 +20,73 @@ const params = new URLSearchParams(location.search);
 let lang = params.get("lang") === "en" ? "en" : "ja";
 const asked = OLD_TABS[params.get("tab") ?? ""] ?? params.get("tab");
 let mode = MODES.some((m) => m.mode === asked) ? asked : MODES[0].mode;
-/** The form of the mode shown, as the widget last gave it (`detail.inputs`). */
-let inputs = params.get("in");
+/** The most rows a list of a form takes from a link (the widget's own bound). */
+const MAX_ROWS = 200;
+
+/**
+ * The form in a link: its `in.<field>` and `in.<list>.<row>.<field>` parameters (all text), or
+ * the `in=<JSON>` of links of earlier versions; null when there is none. Whatever does not read
+ * (an edited or cut link) is left out: the widget fills in the untouched value, and a form that
+ * does not fit its mode opens afresh.
+ */
+function formOf(params) {
+  const form = Object.create(null);
+  let found = false;
+  for (const [name, value] of params) {
+    const m = /^in\.([A-Za-z]\w{0,40})(?:\.(\d{1,3})\.([A-Za-z]\w{0,40}))?$/.exec(name);
+    if (!m) continue;
+    const [, key, row, sub] = m;
+    found = true;
+    if (row === undefined) {
+      if (!Array.isArray(form[key])) form[key] = value;
+    } else if (Number(row) < MAX_ROWS) {
+      if (!Array.isArray(form[key])) form[key] = [];
+      (form[key][Number(row)] ??= Object.create(null))[sub] = value;
+    }
+  }
+  if (found) {
+    // Rows in order without gaps (the fields a row leaves out are filled in by the widget).
+    for (const [key, rows] of Object.entries(form)) if (Array.isArray(rows)) form[key] = rows.filter(Boolean);
+    return form;
+  }
+  try {
+    const old = JSON.parse(params.get("in") ?? "null");
+    return old !== null && typeof old === "object" && !Array.isArray(old) ? old : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The form of the mode shown, as the widget last gave it (`detail.inputs`, parsed), or from the link. */
+let inputs = formOf(params);
+/**
+ * The untouched form of the mode shown (`detail.defaults`, parsed): what the link leaves out. null
+ * until the widget first answers: the link's own form parameters are then kept as they came.
+ */
+let defaults = null;
+const linkForm = [...params].filter(([name]) => name === "in" || name.startsWith("in."));
+
+/**
+ * The `in.` parameters of `form`: the fields that differ from `defaults`, as text. In a list's
+ * rows, the fields that differ from the list's untouched first row (a row with none keeps its
+ * first field, so that it is still there).
+ */
+function formParams(p, form, defaults) {
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  for (const [key, value] of Object.entries(form ?? {})) {
+    if (value === null || value === undefined || same(value, defaults[key])) continue;
+    if (Array.isArray(value)) {
+      const blank = (Array.isArray(defaults[key]) && defaults[key][0]) || {};
+      value.forEach((row, i) => {
+        const fields = Object.entries(row ?? {});
+        const changed = fields.filter(([sub, v]) => !(Object.hasOwn(blank, sub) && same(v, blank[sub])));
+        for (const [sub, v] of changed.length > 0 ? changed : fields.slice(0, 1)) p.append(`in.${key}.${i}.${sub}`, String(v));
+      });
+    } else {
+      p.append(`in.${key}`, String(value));
+    }
+  }
+}
 
 const tabs = MODES.map((m) => {
   const tab = document.createElement("button");
@@ -63,7 +131,10 @@ async function applyWords() {
 
 /** Shows the tab of `next`: the widget's mode, the tab state, the words, the URL. */
 function select(next, { focus = false } = {}) {
-  if (next !== mode) inputs = null;
+  if (next !== mode) {
+    inputs = null;
+    defaults = {};
+  }
   mode = next;
   for (const tab of tabs) {
     const on = tab.dataset.mode === mode;
@@ -87,7 +158,8 @@ function writeUrl() {
   p.set("tab", mode);
   if (lang !== "ja") p.set("lang", lang);
   if (now.trim()) p.set("now", now.trim());
-  if (inputs && inputs !== "{}") p.set("in", inputs);
+  if (defaults) formParams(p, inputs, defaults);
+  else if (inputs) for (const [name, value] of linkForm) p.append(name, value);
   history.replaceState(null, "", `${location.pathname}?${p}`);
 }
 
@@ -106,11 +178,15 @@ nowInput.addEventListener("input", () => {
     writeUrl();
   }, 300);
 });
-if (inputs) calc.setAttribute("inputs", inputs);
+if (inputs) calc.setAttribute("inputs", JSON.stringify(inputs));
 select(mode);
 
 calc.addEventListener("coverage-change", (event) => {
-  inputs = event.detail.inputs ?? inputs;
+  const { detail } = event;
+  if (detail.inputs !== undefined) {
+    inputs = JSON.parse(detail.inputs);
+    defaults = JSON.parse(detail.defaults ?? "{}");
+  }
   writeUrl();
   summary = event.detail.summary ?? "";
   updatePeek();

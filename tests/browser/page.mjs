@@ -3,7 +3,7 @@
 // and footer around the widget <coverage-calc>, under the server's strict CSP. Checks: one tab per
 // widget mode, opened by click and by arrow keys; the header, footer and title of the family
 // shown (Care Refresh, Enterprise, i-PRO); each tab answers, and its link (`tab`, `lang`, `now`,
-// `in`) reopened in a fresh browser shows the same answer; the same answers rendered by the
+// `in.<field>`) reopened in a fresh browser shows the same answer; the same answers rendered by the
 // widget alone on another host page have the same text; language; axe-core on every tab in both
 // languages; no console error.
 //
@@ -64,12 +64,12 @@ try {
       const text = await answerText(page);
       contains(text, tab.says, `${tab.mode} answer`);
       const link = page.url();
-      expect(/[?&]in=/.test(link) && link.includes(`tab=${tab.mode}`), `the link keeps the tab and the form: ${link}`);
+      expect(/[?&]in\.\w/.test(link) && link.includes(`tab=${tab.mode}`), `the link keeps the tab and the form: ${link}`);
       const again = await open(link);
       await again.locator(`coverage-calc .mode--${tab.mode}`).waitFor();
       expect(await answerText(again) === text, `${tab.mode}: the link shows the same answer:\n${(await answerText(again)).slice(0, 300)}`);
-      // The widget alone on a host page, with the same attributes: the same text.
-      const inputs = new URL(link).searchParams.get("in");
+      // The widget alone on a host page, with the same attributes (the page's `inputs` from the link): the same text.
+      const inputs = await again.locator("coverage-calc").getAttribute("inputs");
       await again.route(`${origin}/alone.html`, (r) => r.fulfill({
         contentType: "text/html; charset=utf-8",
         body: `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>alone</title><script type="module" src="/pkg/coverage-calc.js"></script></head>

@@ -21,6 +21,9 @@ export function mount(parent: HTMLElement): CoverageCalcElement {
     } else if (detail.error !== undefined) {
       console.log(detail.error);
     }
+    // A link keeps the fields that differ from the untouched form.
+    const form: string | undefined = detail.inputs, untouched: string | undefined = detail.defaults;
+    void form, untouched;
   });
   // Offer mode: the plan a shopper picked, by name for the cart (null: "No plan").
   el.addEventListener("coverage-select", (event) => {
