@@ -1,6 +1,6 @@
 // Every word the widget shows, in Japanese (the default) and English: the tables of words are in
-// coverage-calc-words-ja.js and -en.js (a chunk each: a page loads the languages it shows), the
-// translator and the source documents here. The core gives ids (rule ids, reasons, statuses,
+// coverage-calc-words-<lang>[-<group>].js (a chunk each: a page loads the languages and the groups
+// of words it shows, WORD_GROUPS), the translator and the source documents here. The core gives ids (rule ids, reasons, statuses,
 // error codes, source files); the words for them live in those tables.
 
 /** @typedef {"ja" | "en"} Lang */
@@ -31,32 +31,65 @@ const early = {
   },
 };
 
-/** The word tables loaded (lang → `{words, rules}`), and those on their way (lang → promise). */
-const loaded = new Map();
+/** The groups of words, each a chunk per language: `core` (every mode, Care Refresh), the families', the page's. */
+export const WORD_GROUPS = /** @type {const} */ (["core", "enterprise", "ipro", "page"]);
+
+/** The chunk of a group of words in a language (literal imports: the bundler splits each off). */
+const CHUNKS = {
+  ja: {
+    core: () => import("./coverage-calc-words-ja.js"),
+    enterprise: () => import("./coverage-calc-words-ja-enterprise.js"),
+    ipro: () => import("./coverage-calc-words-ja-ipro.js"),
+    page: () => import("./coverage-calc-words-ja-page.js"),
+  },
+  en: {
+    core: () => import("./coverage-calc-words-en.js"),
+    enterprise: () => import("./coverage-calc-words-en-enterprise.js"),
+    ipro: () => import("./coverage-calc-words-en-ipro.js"),
+    page: () => import("./coverage-calc-words-en-page.js"),
+  },
+};
+
+/** The groups of words the answers of a family need. */
+export const groupsOf = (family) => (family === "care-enterprise" ? ["core", "enterprise"] : family === "ipro" ? ["core", "ipro"] : ["core"]);
+
+/** The words loaded, by language: `{words, rules}` merged over the groups loaded (`groups`). */
+const loaded = { ja: { groups: new Set(), words: {}, rules: {} }, en: { groups: new Set(), words: {}, rules: {} } };
+/** The groups on their way, by `lang/group`. */
 const loading = new Map();
+const langKey = (lang) => (lang === "en" ? "en" : "ja");
 
 /**
- * Loads the words of `lang` (`ja`, `en`): a chunk each, fetched once; resolves to its translator.
+ * Loads groups of words of `lang` (`ja`, `en`; all groups by default), each chunk fetched once;
+ * resolves to the language's translator.
  * @param {Lang} lang
+ * @param {readonly string[]} groups
  */
-export function loadWords(lang) {
-  if (loaded.has(lang)) return Promise.resolve(translator(lang));
-  if (!loading.has(lang)) {
-    const chunk = lang === "en" ? import("./coverage-calc-words-en.js") : import("./coverage-calc-words-ja.js");
-    loading.set(lang, chunk.then((m) => { loaded.set(lang, m); }).finally(() => loading.delete(lang)));
-  }
-  return loading.get(lang).then(() => translator(lang));
+export function loadWords(lang, groups = WORD_GROUPS) {
+  const table = loaded[langKey(lang)];
+  const chunks = CHUNKS[langKey(lang)];
+  return Promise.all(groups.filter((g) => !table.groups.has(g) && chunks[g]).map((g) => {
+    const key = `${langKey(lang)}/${g}`;
+    if (!loading.has(key)) {
+      loading.set(key, chunks[g]().then((m) => {
+        Object.assign(table.words, m.words);
+        Object.assign(table.rules, m.rules);
+        table.groups.add(g);
+      }).finally(() => loading.delete(key)));
+    }
+    return loading.get(key);
+  })).then(() => translator(lang));
 }
 
-/** The keys of a language's words (tests/node/words.mjs checks that both have the same). */
-export async function wordKeys(lang) {
+/** Whether `groups` of the words of `lang` are loaded (`translator(lang)` then knows their keys). */
+export const wordsLoaded = (lang, groups = WORD_GROUPS) => groups.every((g) => loaded[langKey(lang)].groups.has(g));
+
+/** The keys of one group of a language's words (`core` with the early ones), or of all (tests/node/words.mjs). */
+export async function wordKeys(lang, group = null) {
+  if (group) return Object.keys((await CHUNKS[lang][group]()).words).concat(group === "core" ? Object.keys(early[lang]) : []);
   await loadWords(lang);
-  return [...Object.keys(early[lang]), ...Object.keys(loaded.get(lang).words)];
+  return [...Object.keys(early[lang]), ...Object.keys(loaded[lang].words)];
 }
-
-/** Whether the words of `lang` are loaded (`translator(lang)` then knows every key). */
-export const wordsLoaded = (lang) => loaded.has(lang);
-
 
 /**
  * The source documents, by the seed prefix of their file name (`003_….txt`): their titles,
@@ -98,11 +131,11 @@ const SOURCES = {
  * @param {Lang} lang
  */
 export function translator(lang) {
-  const own = loaded.get(lang === "en" ? "en" : "ja") ?? { words: early[lang === "en" ? "en" : "ja"], rules: {} };
-  const english = loaded.get("en") ?? { words: early.en, rules: {} };
+  const own = loaded[langKey(lang)];
+  const english = loaded.en;
   const dict = own.words;
   const t = (key, params = {}) => {
-    const value = dict[key] ?? early[lang === "en" ? "en" : "ja"][key] ?? english.words[key] ?? early.en[key];
+    const value = dict[key] ?? early[langKey(lang)][key] ?? english.words[key] ?? early.en[key];
     if (value === undefined) return key;
     return typeof value === "function" ? value(params) : value;
   };

@@ -19,7 +19,7 @@
 
 // The stylesheet as text (esbuild's text loader, minified by scripts/build-widget.mjs).
 import css from "./coverage-calc.css";
-import { translator, loadWords, wordsLoaded, langOf, localeOf } from "./coverage-calc-i18n.js";
+import { translator, loadWords, wordsLoaded, groupsOf, langOf, localeOf } from "./coverage-calc-i18n.js";
 import { h, toJstInstant, parseJstInstant, formatters } from "./coverage-calc-util.js";
 // The ids of the Care Refresh products, from the core's catalog (written by scripts/build-widget.mjs):
 // an element that shows nothing else loads the Care Refresh module alone.
@@ -133,6 +133,17 @@ function engineFor(el) {
     ? product !== null && CARE_REFRESH_PRODUCTS.has(product)
     : MODES.get(asked)?.family === "care-refresh" && (product === null || CARE_REFRESH_PRODUCTS.has(product));
   return careRefreshOnly ? "care-refresh" : "all";
+}
+
+/**
+ * The groups of words `el` needs to show `modeName` (coverage-calc-i18n.js): those of the mode's
+ * family and of the product's (`product` from the catalog; before the catalog is loaded, null:
+ * then a product that is not Care Refresh is taken to be Enterprise, the other family with products).
+ */
+function wordGroupsFor(el, modeName, product) {
+  const id = el.getAttribute("product")?.trim() || null;
+  const family = product?.family ?? (id !== null && !CARE_REFRESH_PRODUCTS.has(id) ? "care-enterprise" : null);
+  return [...new Set([...groupsOf(MODES.get(modeName)?.family), ...groupsOf(family)])];
 }
 
 /** The distance from the viewport at which an offer starts loading the wasm. */
@@ -294,7 +305,8 @@ class CoverageCalcElement extends Base {
       Promise.resolve().then(() => nearViewport(this)).then(() => {
         patience();
         const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
-        return Promise.all([loadEngine(engineFor(this), this.getAttribute("wasm-url")), loadMode(asked), loadWords(langOf(this.getAttribute("lang")))]);
+        return Promise.all([loadEngine(engineFor(this), this.getAttribute("wasm-url")), loadMode(asked),
+          loadWords(langOf(this.getAttribute("lang")), wordGroupsFor(this, asked, null))]);
       }).then(([e]) => {
         clearTimeout(this.#patience);
         this.#engine = e;
@@ -457,11 +469,13 @@ class CoverageCalcElement extends Base {
     const modeName = modeFor(asked, this.#engine.catalog.products.find((p) => p.id === productId));
     const lang = langOf(this.getAttribute("lang"));
     const t = translator(lang);
-    if (!wordsLoaded(lang) || (MODES.has(modeName)
+    const product = this.#engine.catalog.products.find((p) => p.id === productId) ?? null;
+    const groups = wordGroupsFor(this, modeName, product);
+    if (!wordsLoaded(lang, groups) || (MODES.has(modeName)
       && (!loadedModes.has(modeName) || (this.#engine.kind !== "all" && engineFor(this) === "all")))) {
       // Its code, its words or the full engine (a product or mode of another family than the Care
       // Refresh module's) are not loaded yet: the view stays until they are, then the element renders.
-      this.#awaitRender(modeName, lang);
+      this.#awaitRender(modeName, lang, groups);
       return;
     }
     const mode = loadedModes.get(modeName);
@@ -505,12 +519,12 @@ class CoverageCalcElement extends Base {
   }
 
   /** Loads what the next render needs (the mode's code, its words, the full engine), then renders once. */
-  #awaitRender(modeName, lang) {
+  #awaitRender(modeName, lang, groups) {
     const wanted = engineFor(this);
     const ticket = ++this.#awaiting;
     if (!this.#view) this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: translator(lang)("loading") }));
     const engine = this.#engine.kind === wanted ? Promise.resolve(this.#engine) : loadEngine(wanted, this.getAttribute("wasm-url"));
-    Promise.all([engine, loadMode(modeName), loadWords(lang)]).then(([e]) => {
+    Promise.all([engine, loadMode(modeName), loadWords(lang, groups)]).then(([e]) => {
       if (ticket !== this.#awaiting) return;
       this.#engine = e;
       if (this.isConnected) this.#render();
