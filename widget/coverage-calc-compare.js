@@ -291,6 +291,9 @@ export default {
         a.repairInstead.length > 0 ? h("ul", { class: "notice cmp-instead", part: "notice" }, a.repairInstead.map((r) =>
           h("li", {}, t("cmp.instead", { product: name(r.product), nth: r.replacement, fee: yen(r.fee), cost: yen(r.repairCost) }), markIf(r.quoted)))) : null,
         chart(a, verdict, quoted),
+        // The quote sheet's chart: the same, wider than high, so that at the sheet's full width it
+        // leaves room for the table on an A4 page (shown in print only, instead of the other).
+        chart(a, verdict, quoted, { W: 760, print: true }),
         table,
         h("details", { class: "why" }, h("summary", { text: t("cmp.assumptions") }),
           h("ul", {}, a.assumptions.map((id) => h("li", { text: t(`cmp.as.${id}`) })))),
@@ -301,18 +304,21 @@ export default {
       ctx.emit({ mode: "compare", answer: a });
     }
 
-    /** Totals against incidents: one line per plan whose totals are known, the break-even marked. */
-    function chart(a, verdict, quoted) {
+    /**
+     * Totals against incidents: one line per plan whose totals are known, the break-even marked.
+     * `W`: the width of its drawing (its height is the same); `print`: the quote sheet's.
+     */
+    function chart(a, verdict, quoted, { W = 480, print = false } = {}) {
       const n = a.rows.length - 1;
       const lines = [["basic", a.rows.map((r) => r.basicTotal)], ["plus", a.rows.map((r) => r.plusTotal)]]
         .filter(([, v]) => v.every(Boolean)).map(([k, v]) => [k, v.map((m) => Number(m.amount))]);
-      if (lines.length === 0) return h("p", { class: "muted", text: t("cmp.noChart") });
+      if (lines.length === 0) return print ? null : h("p", { class: "muted", text: t("cmp.noChart") });
       const max = Math.max(1, ...lines.flatMap(([, v]) => v));
       const ticks = [0, 1, 2, 3, 4].map((k) => (max * k) / 4);
       // The left margin fits the longest amount at the largest font the chart uses (17 px on a
       // narrow widget): full-width characters (￥, 万) count 1 em, others 0.62 em.
       const em = (text) => [...text].reduce((w, c) => w + (/[\u3000-\uffff]/.test(c) ? 1 : 0.62), 0);
-      const W = 480, H = 250, R = 14, T = 14, B = 42;
+      const H = 250, R = 14, T = 14, B = 42;
       const L = Math.max(56, Math.ceil(Math.max(...ticks.map((v) => em(fmt.yenCompact(v)))) * 17) + 10);
       const x = (i) => Math.round((L + (n > 0 ? i / n : 0.5) * (W - L - R)) * 10) / 10;
       const y = (v) => Math.round((T + (1 - v / max) * (H - T - B)) * 10) / 10;
@@ -340,7 +346,7 @@ export default {
       }
       const anyQuoted = quoted.basic.length + quoted.plus.length > 0;
       const label = `${t("cmp.chartLabel", { n, verdict })}${anyQuoted ? ` ${t("cmp.chartQuoted")}` : ""}`;
-      return h("figure", { class: "cmp-chart", part: "chart" },
+      return h("figure", { class: print ? "cmp-chart cmp-chart--print print-only" : "cmp-chart cmp-chart--screen", part: "chart" },
         svg("svg", { class: "ch-svg", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label, focusable: "false" }, svg("title", { text: label }), nodes),
         h("figcaption", { class: "ch-legend" }, lines.map(([key]) => h("span", { class: `ch-key ch-key--${key}` }, key === "basic" ? "Basic" : "Plus", markIf(quoted[key].length > 0))),
           k !== null ? h("span", { class: "ch-key ch-key--break", text: t("cmp.chartBreak", { n: k }) }) : null));
