@@ -263,7 +263,7 @@ export default {
         return published(p, q.key) ? yen(dji(p, q.key)) : h("span", { class: "cmp-missing-cell", text: t("cmp.notPublished") });
       };
       const fleet = h("div", { class: "cmp-scroll cmp-scroll--fleet", tabindex: "0", role: "region", "aria-label": t("cmp.fleetTable") },
-        h("table", { class: "cmp-table cmp-fleet", part: "table" },
+        h("table", { class: "cmp-fleet", part: "table" },
           h("caption", { text: t("cmp.fleetTable") }),
           h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("cmp.col.product") }), h("th", { scope: "col", text: t("cmp.col.units") }),
             QUOTE.map((q) => h("th", { scope: "col", text: t(`cmp.col.${q.key}`) })))),
@@ -347,7 +347,7 @@ export default {
       const anyQuoted = quoted.basic.length + quoted.plus.length > 0;
       const label = `${t("cmp.chartLabel", { n, verdict })}${anyQuoted ? ` ${t("cmp.chartQuoted")}` : ""}`;
       return h("figure", { class: print ? "cmp-chart cmp-chart--print print-only" : "cmp-chart cmp-chart--screen", part: "chart" },
-        svg("svg", { class: "ch-svg", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label, focusable: "false" }, svg("title", { text: label }), nodes),
+        svg("svg", { class: print ? "ch-sheet-svg" : "ch-svg", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label, focusable: "false" }, svg("title", { text: label }), nodes),
         h("figcaption", { class: "ch-legend" }, lines.map(([key]) => h("span", { class: `ch-key ch-key--${key}` }, key === "basic" ? "Basic" : "Plus", markIf(quoted[key].length > 0))),
           k !== null ? h("span", { class: "ch-key ch-key--break", text: t("cmp.chartBreak", { n: k }) }) : null));
     }
