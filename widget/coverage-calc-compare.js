@@ -100,7 +100,6 @@ export default {
           published(p, q.key) ? t("cmp.quote.dji", { amount: yen(dji(p, q.key)) }) : t("cmp.quote.none"));
         f.control.setAttribute("inputmode", "numeric");
         f.control.addEventListener("input", () => { line[q.key] = f.control.value; compute(); });
-        if (!published(p, q.key)) f.el.classList.add("cmp-quote__missing");
         row.quote[`quote.${q.key}`] = f;
         return f.el;
       });
@@ -274,7 +273,7 @@ export default {
       // The quote sheet's head (shown in print): the customer and the date of "now", in Japan.
       const at = Date.parse(ctx.now());
       const day = Number.isNaN(at) ? null : toJstInstant(new Date(at)).slice(0, 10);
-      const who = state.customer.trim();
+      const who = String(state.customer).trim();
       const sheet = h("header", { class: "cmp-sheet print-only", part: "sheet" },
         h("p", { class: "cmp-sheet__title", text: t("cmp.sheet.title") }),
         h("dl", { class: "facts" },
