@@ -62,17 +62,20 @@ export function errorWords(t, error) {
  * The field a core error is about, from its `field` path only (the message is for people, never
  * parsed): `fields` maps a request key to its field, `rows` a list's key to its rows, each a map
  * of the item's keys to fields, its main one first (`claims[1].date` → `rows.claims[1].date`;
- * `claims[4]`, a whole row, → its first field). A row not shown → `fields.claims`, the list's own
+ * `claims[4]`, a whole row, → its first field; `fleet[0].quote.plusLimit` → the row's
+ * `quote.plusLimit`, else its `quote`). A row not shown → `fields.claims`, the list's own
  * error if it has one. Null when `field` is null or names no control of the mode: the mode then
  * shows the error at the form level.
  */
 export function fieldOf(error, fields, rows = {}) {
   const path = error && typeof error === "object" && typeof error.field === "string" ? error.field : "";
-  const m = /^([A-Za-z_$][\w$]*)(?:\[(\d+)\])?(?:\.([A-Za-z_$][\w$]*))?/.exec(path);
+  const m = /^([A-Za-z_$][\w$]*)(?:\[(\d+)\])?(?:\.([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*))?/.exec(path);
   if (!m) return null;
   const [, key, index, sub] = m;
   const row = index === undefined ? null : rows[key]?.[Number(index)];
-  const inRow = row ? (sub ? row[sub] : Object.values(row)[0]) : null;
+  // A path deeper in the row (`fleet[0].quote.plusLimit`): its own field if the row has one, else
+  // the field of its first step.
+  const inRow = row ? (sub ? row[sub] ?? row[sub.split(".")[0]] : Object.values(row)[0]) : null;
   return inRow ?? fields[key] ?? null;
 }
 

@@ -321,7 +321,23 @@ class CoverageCalcElement extends Base {
     }
     clearInterval(this.#timer);
     this.#timer = setInterval(() => this.#tick(), 1000);
+    globalThis.addEventListener?.("beforeprint", this.#beforePrint);
+    globalThis.addEventListener?.("afterprint", this.#afterPrint);
   }
+
+  /**
+   * Every <details> printed open (the assumptions, "why this answer"): the stylesheet does it
+   * with ::details-content where the browser has it; here for the others, and closed again after.
+   */
+  #openedForPrint = [];
+  #beforePrint = () => {
+    this.#openedForPrint = [...this.#shadow.querySelectorAll("details:not([open])")];
+    for (const d of this.#openedForPrint) d.open = true;
+  };
+  #afterPrint = () => {
+    for (const d of this.#openedForPrint) d.open = false;
+    this.#openedForPrint = [];
+  };
 
   /** Says why there is no calculator (`key` of the word tables) and dispatches it (`code`). */
   #fail(key, code, params = {}) {
@@ -334,6 +350,8 @@ class CoverageCalcElement extends Base {
   #patience = 0;
 
   disconnectedCallback() {
+    globalThis.removeEventListener?.("beforeprint", this.#beforePrint);
+    globalThis.removeEventListener?.("afterprint", this.#afterPrint);
     clearTimeout(this.#patience);
     clearInterval(this.#timer);
     clearTimeout(this.#announceTimer);
