@@ -33,7 +33,7 @@ const BANNER = "// <coverage-calc>: the embeddable calculator (custom element). 
 const plugin = (minifyCss) => ({
   name: "coverage-calc-widget",
   setup(build) {
-    build.onResolve({ filter: /^\.\/(index|care-refresh|api)\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(index|care-refresh|api|coverage_calc|coverage_calc_care_refresh)\.js$/ }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: /^coverage-calc:care-refresh-products$/ }, (args) => ({ path: args.path, namespace: "coverage-calc" }));
     build.onLoad({ filter: /.*/, namespace: "coverage-calc" }, async () => {
       const { catalog } = await import(pathToFileURL(path.join(ROOT, "pkg/care-refresh-node.js")).href);
@@ -54,7 +54,7 @@ async function bundle({ minify }) {
   const result = await esbuild.build({
     entryPoints: [path.join(ROOT, "widget/coverage-calc.js")],
     bundle: true,
-    splitting: true,
+    splitting: !process.argv.includes("--one-file"),
     format: "esm",
     target: "es2022",
     minify,

@@ -21,6 +21,9 @@
 import css from "./coverage-calc.css";
 import { translator, loadWords, wordsLoaded, groupsOf, langOf, localeOf } from "./coverage-calc-i18n.js";
 import { h, toJstInstant, parseJstInstant, formatters } from "./coverage-calc-util.js";
+// The forms' code every mode shares, loaded with the element rather than after a mode's chunk
+// (one step less before the first answer).
+import "./coverage-calc-form.js";
 // The ids of the Care Refresh products, from the core's catalog (written by scripts/build-widget.mjs):
 // an element that shows nothing else loads the Care Refresh module alone.
 import CARE_REFRESH_PRODUCTS from "coverage-calc:care-refresh-products";
@@ -97,10 +100,13 @@ function loadEngine(kind, attributeUrl) {
       // Its .wasm is fetched at once, while its JavaScript (the entry, the glue) is imported.
       const response = fetch(careRefreshWasmUrl());
       response.catch(() => {}); // a failed fetch is reported by init() below, not as unhandled
+      // The glue is asked for with its entry (not after it: one round trip less).
+      import("./coverage_calc_care_refresh.js").catch(() => {});
       loading = import("./care-refresh.js").then((api) => api.default({ module_or_path: response }).then(() => api));
     } else {
       // Through the API's own init(): a page that loads it too shares the fetch and the instance.
       const url = CoverageCalcElement.wasmUrl ?? (attributeUrl || defaultWasmUrl());
+      import("./coverage_calc.js").catch(() => {});
       loading = import("./index.js").then((api) => api.default({ module_or_path: url }).then(() => api));
     }
     const engine = loading.then((api) => ({ kind, api, catalog: api.catalog() }));
@@ -178,17 +184,18 @@ const LOAD_PATIENCE_MS = 6000;
  * Whether Intl formats Japan dates and yen here (missing in some embedded browsers, or replaced
  * by a host page's broken polyfill). Checked once it works; a failure is checked again.
  */
-let intlChecked = false;
-function intlWorks() {
-  if (intlChecked) return true;
+const intlChecked = new Set();
+function intlWorks(lang = "ja") {
+  const locale = localeOf(lang);
+  if (intlChecked.has(locale)) return true;
   try {
-    const date = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(new Date(0));
-    const yen = new Intl.NumberFormat("ja-JP", { style: "currency", currency: "JPY" }).format(1);
-    intlChecked = typeof date === "string" && typeof yen === "string";
+    const date = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Tokyo", year: "numeric", month: "long", day: "numeric" }).format(new Date(0));
+    const yen = new Intl.NumberFormat(locale, { style: "currency", currency: "JPY" }).format(1);
+    if (typeof date === "string" && typeof yen === "string") intlChecked.add(locale);
   } catch {
-    intlChecked = false;
+    // Not working: checked again next time.
   }
-  return intlChecked;
+  return intlChecked.has(locale);
 }
 
 /** The attributes, each also a property of the element (null when absent; `lang` is HTMLElement's own). */
@@ -284,38 +291,14 @@ class CoverageCalcElement extends Base {
         this[prop] = value;
       }
     }
-    if (!intlWorks()) {
+    const lang = langOf(this.getAttribute("lang"));
+    if (!this.#engine) {
+      // The downloads start first (#load checks Intl once they have: that takes a while on a slow phone).
+      this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: translator(lang)("loading") }));
+      this.#load();
+    } else if (!intlWorks(lang)) {
       // Dates and yen are formatted by Intl: without it there is no answer to show, say so.
       this.#fail("intlMissing", "not_available");
-    } else if (!this.#engine) {
-      const t = translator(langOf(this.getAttribute("lang")));
-      this.#body.replaceChildren(h("p", { class: "loading", part: "loading", role: "status", text: t("loading") }));
-      // A .wasm that never arrives (a request that hangs) is said after LOAD_PATIENCE_MS; if it
-      // arrives later, the answer replaces the message.
-      clearTimeout(this.#patience);
-      const patience = () => {
-        this.#patience = setTimeout(() => {
-          if (!this.#engine && this.isConnected) this.#fail("loadTimeout", "wasm_not_loaded", { s: LOAD_PATIENCE_MS / 1000 });
-        }, LOAD_PATIENCE_MS);
-      };
-      // In a microtask: the module that imports the widget can still set `wasmUrl` or call the
-      // API's `init({ module_or_path })` (its promise is then shared) before the engine loads.
-      // An offer (mode="offer") far below the fold waits until it comes near the viewport.
-      // The engine, the shown mode's code and the words of its language load together.
-      Promise.resolve().then(() => nearViewport(this)).then(() => {
-        patience();
-        const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
-        return Promise.all([loadEngine(engineFor(this), this.getAttribute("wasm-url")), loadMode(asked),
-          loadWords(langOf(this.getAttribute("lang")), wordGroupsFor(this, asked, null))]);
-      }).then(([e]) => {
-        clearTimeout(this.#patience);
-        this.#engine = e;
-        if (this.isConnected) this.#render();
-      }, (error) => {
-        clearTimeout(this.#patience);
-        console.error(error);
-        this.#fail("loadFailed", "wasm_not_loaded");
-      });
     } else {
       this.#render();
     }
@@ -339,6 +322,44 @@ class CoverageCalcElement extends Base {
     this.#openedForPrint = [];
   };
 
+  /**
+   * Loads the engine, the shown mode's code and the words of its language together, then renders.
+   * In a microtask: the module that imports the widget can still set `wasmUrl` or call the API's
+   * `init({ module_or_path })` (its promise is then shared) before the engine loads. An offer
+   * (mode="offer") far below the fold waits until it comes near the viewport.
+   */
+  #load() {
+    // A .wasm that never arrives (a request that hangs) is said after LOAD_PATIENCE_MS; if it
+    // arrives later, the answer replaces the message.
+    clearTimeout(this.#patience);
+    const patience = () => {
+      this.#patience = setTimeout(() => {
+        if (!this.#engine && this.isConnected) this.#fail("loadTimeout", "wasm_not_loaded", { s: LOAD_PATIENCE_MS / 1000 });
+      }, LOAD_PATIENCE_MS);
+    };
+    Promise.resolve().then(() => nearViewport(this)).then(() => {
+      patience();
+      const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+      const lang = langOf(this.getAttribute("lang"));
+      const loads = Promise.all([loadEngine(engineFor(this), this.getAttribute("wasm-url")), loadMode(asked),
+        loadWords(lang, wordGroupsFor(this, asked, null))]);
+      // Dates and yen are formatted by Intl: without it there is no answer to show, say so.
+      if (!intlWorks(lang)) {
+        clearTimeout(this.#patience);
+        this.#fail("intlMissing", "not_available");
+      }
+      return loads;
+    }).then(([e]) => {
+      clearTimeout(this.#patience);
+      this.#engine = e;
+      if (this.isConnected && intlWorks(langOf(this.getAttribute("lang")))) this.#render();
+    }, (error) => {
+      clearTimeout(this.#patience);
+      console.error(error);
+      if (intlWorks(langOf(this.getAttribute("lang")))) this.#fail("loadFailed", "wasm_not_loaded");
+    });
+  }
+
   /** Says why there is no calculator (`key` of the word tables) and dispatches it (`code`). */
   #fail(key, code, params = {}) {
     const lang = langOf(this.getAttribute("lang"));
@@ -360,7 +381,7 @@ class CoverageCalcElement extends Base {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
-    if (!intlWorks()) {
+    if (!intlWorks(langOf(this.getAttribute("lang")))) {
       if (name === "lang" && this.isConnected) this.#fail("intlMissing", "not_available");
       return;
     }
