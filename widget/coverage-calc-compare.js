@@ -11,6 +11,8 @@
 // "quoted" mark, with DJI's figure beside it where DJI publishes one. The customer's name and the
 // Japan date of "now" head the answer as a quote sheet when printed (coverage-calc.css, print).
 
+// The mode's own stylesheet (text; the element adopts it after its own).
+import css from "./coverage-calc-enterprise.css";
 import { h, svg, toJstInstant } from "./coverage-calc-util.js";
 import { field, textInput, setFieldError, errorWords, fieldOf, formError, whyBlock } from "./coverage-calc-form.js";
 
@@ -45,6 +47,7 @@ const whole = (text) => {
 
 export default {
   name: "compare",
+  css,
   family: "care-enterprise",
   question: "compare",
   requires: ["compare"],

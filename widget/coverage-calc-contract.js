@@ -4,6 +4,8 @@
 // (who joined it, why another did not), each product's own share and Renew, the claims applied
 // in date order (from the pool or the product's own limit), the Renew pool and the reminders.
 
+// The mode's own stylesheet (text; the element adopts it after its own).
+import css from "./coverage-calc-enterprise.css";
 import { h } from "./coverage-calc-util.js";
 import {
   field, textInput, setFieldError, errorWords, fieldOf, formError, whyBlock, parseDateField, wholeYen,
@@ -11,6 +13,7 @@ import {
 
 export default {
   name: "contract",
+  css,
   family: "care-enterprise",
   question: "contract",
   requires: ["plusContract"],

@@ -5,6 +5,8 @@
 // (Plus: with amounts, applied to the limit), what is left, its Renew and the reminders (EN-12).
 // `buy` and `status` modes switch to these views for an Enterprise product (coverage-calc.js).
 
+// The mode's own stylesheet (text; the element adopts it after its own).
+import css from "./coverage-calc-enterprise.css";
 import { h, buildIcs, download } from "./coverage-calc-util.js";
 import {
   field, textInput, setFieldError, errorWords, fieldOf, formError, productPicker, plansFor, planRadios, planName,
@@ -75,6 +77,7 @@ function conditionsBlock(ctx, a) {
 
 const enterpriseBuy = {
   name: "enterprise-buy",
+  css,
   family: "care-enterprise",
   question: "buy",
   requires: ["buy"],
@@ -313,6 +316,7 @@ const enterpriseBuy = {
 
 const enterpriseStatus = {
   name: "enterprise-status",
+  css,
   family: "care-enterprise",
   question: "status",
   requires: ["status"],

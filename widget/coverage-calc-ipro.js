@@ -8,6 +8,8 @@
 // `non-repairable`) presets the kind; any other product id is ignored here (the catalog's
 // products are DJI's).
 
+// The mode's own stylesheet (text; the element adopts it after its own).
+import css from "./coverage-calc-ipro.css";
 import { h, svg, parseDate, buildIcs, download } from "./coverage-calc-util.js";
 import { field, textInput, setFieldError, errorWords, fieldOf, formError, whyBlock } from "./coverage-calc-form.js";
 
@@ -20,6 +22,7 @@ const dayNumber = (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 export default {
   name: "ipro",
+  css,
   family: "ipro",
   question: "ipro",
   requires: ["ipro"],

@@ -77,14 +77,17 @@ function modeFor(name, product) {
   return name;
 }
 
-let sheet = null;
-function styles() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+/** The element's stylesheet, then a mode's own (`mode.css`, in its chunk), each made once. */
+const sheets = new Map();
+function sheetOf(text) {
+  if (!sheets.has(text)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    sheets.set(text, sheet);
   }
-  return sheet;
+  return sheets.get(text);
 }
+const styles = (mode = null) => (mode?.css ? [sheetOf(css), sheetOf(mode.css)] : [sheetOf(css)]);
 
 /**
  * The engines: the full module (the package's API entry ./index.js, shared with a page's own
@@ -265,7 +268,7 @@ class CoverageCalcElement extends Base {
   constructor() {
     super();
     this.#shadow = this.attachShadow({ mode: "open" });
-    this.#shadow.adoptedStyleSheets = [styles()];
+    this.#shadow.adoptedStyleSheets = styles();
     this.#body = h("div", { class: "body", part: "body" });
     this.#live = h("div", { class: "sr-only", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     this.#shadow.append(this.#body, this.#live);
@@ -518,6 +521,7 @@ class CoverageCalcElement extends Base {
       return;
     }
     const mode = loadedModes.get(modeName);
+    this.#shadow.adoptedStyleSheets = styles(mode);
     this.#body.setAttribute("lang", lang);
     this.#view = null;
     if (!mode) {
