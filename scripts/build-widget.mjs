@@ -60,7 +60,7 @@ async function bundle({ minify }) {
     minify,
     legalComments: "none",
     charset: "utf8",
-    banner: minify || READABLE ? { js: BANNER } : undefined,
+    banner: READABLE ? { js: BANNER } : undefined,
     outdir: path.join(ROOT, "pkg"),
     entryNames: "[name]",
     chunkNames: "[name]-[hash]",
@@ -79,18 +79,19 @@ const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
  * properties (attributes, the event, `::part` names and the API's exports are strings and
  * properties); the element's class keeps its name.
  */
-async function terser(code) {
+async function terser(code, banner = true) {
   const { minify } = await import("terser");
   const result = await minify(code, {
     module: true,
     ecma: 2020,
     keep_classnames: /^CoverageCalcElement$/,
-    format: { comments: false, preamble: BANNER },
+    format: { comments: false, preamble: banner ? BANNER : undefined },
   });
   return `${result.code}\n`;
 }
 
-const minifyAll = async (files) => Promise.all(files.map(async (f) => ({ ...f, text: await terser(f.text) })));
+// The banner heads the entry only (the chunks are loaded by it; each byte of a chunk is downloaded).
+const minifyAll = async (files) => Promise.all(files.map(async (f, i) => ({ ...f, text: await terser(f.text, i === 0) })));
 const sum = (files, size) => files.reduce((n, f) => n + size(f.text), 0);
 
 if (COMPARE) {

@@ -25,74 +25,12 @@
 // offer far below the fold starts loading the wasm only when it comes near the viewport
 // (`nearViewport` in coverage-calc.js, before it loads the engine and this module).
 //
-// The words of this mode live here (both languages), apart from the ones it shares with buy mode.
+// Its words are `offer.*` in the word tables (coverage-calc-words-<lang>.js), beside those it shares
+// with buy mode.
 
 import { h, parseJstInstant } from "./coverage-calc-util.js";
 import { plansFor, planName, productById, errorWords } from "./coverage-calc-form.js";
 
-const WORDS = {
-  ja: {
-    "mode.offer": "保証プランの追加",
-    legend: "保証プランを追加",
-    none: "プランなし",
-    noneGives: "メーカー保証のみ",
-    details: "詳細と規約",
-    close: "閉じる",
-    title: ({ product }) => `${product} の保証プラン`,
-    newAnyTime: "アクティベーション前の新品は、いつでも加入できます。",
-    buyBy: ({ deadline, rel }) => `${deadline}まで（${rel}）加入できます。`,
-    closed: ({ deadline }) => `加入期限（${deadline}）を過ぎました。`,
-    invitation: ({ hours }) => `DJI サポートで有償の点検・修理を受けると届く招待メールから ${hours} 時間以内なら加入できます。`,
-    noPlans: "この製品に追加できる保証プランはありません。",
-    priceOnRequest: "価格は要問合せ",
-    crGives: ({ n }) => `交換${n}回`,
-    flyaway: ({ n }) => `フライアウェイ${n}回`,
-    noFlyaway: "フライアウェイなし",
-    basicGives: ({ n, fee }) => `交換${n}回（1回目 ${fee}）`,
-    plusGives: ({ limit }) => `限度額 ${limit}`,
-    price: "価格",
-    eligibility: "加入",
-    window: ({ hours }) => `購入期限: アクティベーションから ${hours} 時間`,
-    terms: "規約と出典",
-    conditions: "条件",
-    sep: "・",
-  },
-  en: {
-    "mode.offer": "Plan offer",
-    legend: "Add a protection plan",
-    none: "No plan",
-    noneGives: "Manufacturer's warranty only",
-    details: "Details and terms",
-    close: "Close",
-    title: ({ product }) => `Protection plans for ${product}`,
-    newAnyTime: "New and not activated: a plan can be added at any time.",
-    buyBy: ({ deadline, rel }) => `Can be added until ${deadline} (${rel}).`,
-    closed: ({ deadline }) => `The deadline to add a plan (${deadline}) has passed.`,
-    invitation: ({ hours }) => `After a paid inspection or repair at DJI support, DJI's invitation e-mail reopens it for ${hours} hours.`,
-    noPlans: "No protection plan can be added to this product.",
-    priceOnRequest: "Price on request",
-    crGives: ({ n }) => `${n} replacements`,
-    flyaway: ({ n }) => `${n} flyaway`,
-    noFlyaway: "no flyaway",
-    basicGives: ({ n, fee }) => `${n} replacements (1st ${fee})`,
-    plusGives: ({ limit }) => `limit ${limit}`,
-    price: "Price",
-    eligibility: "Can it be added",
-    window: ({ hours }) => `Deadline: ${hours} hours after activation`,
-    terms: "Terms and sources",
-    conditions: "Conditions",
-    sep: " · ",
-  },
-};
-
-/** The words of offer mode for `lang`. */
-export function offerWords(lang) {
-  const dict = WORDS[lang] ?? WORDS.ja;
-  return (key, params = {}) => {
-    const v = dict[key] ?? WORDS.en[key] ?? key;
-    return typeof v === "function" ? v(params) : v;
-  };
-}
 
 /** The plans an Enterprise product page sells (the Renew plans need a plan held: not here). */
 const ENTERPRISE_NEW = ["enterprise-basic", "enterprise-plus"];
@@ -116,7 +54,6 @@ export default {
   /** @param {any} ctx */
   create(ctx) {
     const { t, fmt, state, lang } = ctx;
-    const w = offerWords(lang);
     const host = ctx.root.host;
     // Another product (a variant switch): the pick does not carry over.
     if (state.product !== ctx.product) {
@@ -166,30 +103,30 @@ export default {
       const body = [];
       shown = null;
       if (!product || ok.length === 0) {
-        body.push(h("p", { class: "offer__line", part: "offer-line", text: results[0]?.error && product ? errorWords(t, results[0].error) : w("noPlans") }));
+        body.push(h("p", { class: "offer__line", part: "offer-line", text: results[0]?.error && product ? errorWords(t, results[0].error) : t("offer.noPlans") }));
       } else if (eligible.length === 0) {
         // The window has closed: the deadline that passed and the route that reopens it.
         const closed = first.closed;
         const alt = closed?.alternative;
         body.push(h("div", { class: "offer__closed", part: "offer-closed", role: "note" },
-          h("p", { text: first.deadline ? w("closed", { deadline: fmt.instant(first.deadline) })
+          h("p", { text: first.deadline ? t("offer.closed", { deadline: fmt.instant(first.deadline) })
             : t(`${product.family === "care-enterprise" ? "en." : ""}reason.${closed?.reason}`) }),
-          alt ? h("p", { text: w("invitation", { hours: alt.hours }) }) : null));
+          alt ? h("p", { text: t("offer.invitation", { hours: alt.hours }) }) : null));
       } else {
         const passedLine = first.deadline
-          ? w("buyBy", { deadline: fmt.instant(first.deadline), rel: fmt.relative(first.deadline, now) })
-          : first.route === "not-activated" ? w("newAnyTime") : "";
+          ? t("offer.buyBy", { deadline: fmt.instant(first.deadline), rel: fmt.relative(first.deadline, now) })
+          : first.route === "not-activated" ? t("offer.newAnyTime") : "";
         if (first.deadline) shown = { deadline: first.deadline };
         const fieldset = h("fieldset", { class: "offer__plans", part: "offer-plans" },
-          h("legend", { class: "offer__legend", id: legendId, text: w("legend") }),
+          h("legend", { class: "offer__legend", id: legendId, text: t("offer.legend") }),
           h("p", { class: "offer__line", part: "offer-line", "data-offer-line": "", text: passedLine }));
         for (const r of eligible) fieldset.append(row(r.plan, planName(ctx, r.plan), priceText(r.answer.price), givesLine(r.answer)));
-        fieldset.append(row(null, w("none"), "", w("noneGives")));
+        fieldset.append(row(null, t("offer.none"), "", t("offer.noneGives")));
         body.push(fieldset);
       }
       const details = h("button", {
         type: "button", class: "button button--secondary offer__details", part: "button offer-details",
-        "aria-haspopup": "dialog", id: "offer-details", text: w("details"),
+        "aria-haspopup": "dialog", id: "offer-details", text: t("offer.details"),
       });
       details.hidden = !product || ok.length === 0;
       details.addEventListener("click", () => openDialog(product, now, details));
@@ -199,20 +136,20 @@ export default {
     }
 
     function priceText(fee) {
-      return fee.status === "published" ? fmt.fee(fee) : w("priceOnRequest");
+      return fee.status === "published" ? fmt.fee(fee) : t("offer.priceOnRequest");
     }
 
     /** One line of what a plan gives. */
     function givesLine(a) {
       if (a.family === "care-enterprise") {
         const g = a.gives;
-        if (g.unlimitedWithinLimit) return w("plusGives", { limit: fmt.fee(g.limit) });
-        return w("basicGives", { n: g.replacements, fee: fmt.fee(g.replacementFees[0]) });
+        if (g.unlimitedWithinLimit) return t("offer.plusGives", { limit: fmt.fee(g.limit) });
+        return t("offer.basicGives", { n: g.replacements, fee: fmt.fee(g.replacementFees[0]) });
       }
-      const parts = [w("crGives", { n: a.replacements })];
-      if (a.flyaway === "yes") parts.push(w("flyaway", { n: a.flyawayMax }));
-      else if (a.flyaway === "no") parts.push(w("noFlyaway"));
-      return parts.join(w("sep"));
+      const parts = [t("offer.crGives", { n: a.replacements })];
+      if (a.flyaway === "yes") parts.push(t("offer.flyaway", { n: a.flyawayMax }));
+      else if (a.flyaway === "no") parts.push(t("offer.noFlyaway"));
+      return parts.join(t("offer.sep"));
     }
 
     function row(plan, name, price, gives) {
@@ -252,8 +189,8 @@ export default {
     // ---- Details: a modal dialog with the full answer of every plan offered -------------------
 
     function openDialog(product, now, opener) {
-      const title = h("h2", { id: "offer-dialog-title", class: "heading", text: w("title", { product: product.name[lang] }) });
-      const close = h("button", { type: "button", id: "offer-close", class: "button offer__close", part: "button", text: w("close") });
+      const title = h("h2", { id: "offer-dialog-title", class: "heading", text: t("offer.title", { product: product.name[lang] }) });
+      const close = h("button", { type: "button", id: "offer-close", class: "button offer__close", part: "button", text: t("offer.close") });
       const dialog = h("dialog", { class: "offer__dialog", part: "offer-dialog", "aria-labelledby": title.id },
         h("div", { class: "offer__dialog-head" }, title, close),
         results.map((r) => planSection(r, now)),
@@ -287,9 +224,9 @@ export default {
       if (a.eligible && a.route) verdict.push(t(`${p}route.${a.route}`));
       if (a.closed) verdict.push(t(`${p}reason.${a.closed.reason}`));
       const rows = [
-        fact(w("price"), priceText(a.price)),
-        fact(w("eligibility"), verdict),
-        a.window ? fact(t("deadline"), `${fmt.instant(a.deadline)} — ${w("window", { hours: a.window.hours })}`) : null,
+        fact(t("offer.price"), priceText(a.price)),
+        fact(t("offer.eligibility"), verdict),
+        a.window ? fact(t("deadline"), `${fmt.instant(a.deadline)} — ${t("offer.window", { hours: a.window.hours })}`) : null,
         a.service ? fact(t("service"), fmt.period(a.service)) : null,
       ];
       if (ent) {
@@ -318,7 +255,7 @@ export default {
         alt ? h("div", { class: "route" },
           h("h4", { text: t("alt.heading") }),
           h("ol", {}, t(`${p}alt.steps`, { hours: alt.hours }).map((s) => h("li", { text: s })))) : null,
-        conditions.length ? h("div", {}, h("h4", { text: w("conditions") }), h("ul", { class: "plain" }, conditions.map((text) => h("li", { text })))) : null);
+        conditions.length ? h("div", {}, h("h4", { text: t("offer.conditions") }), h("ul", { class: "plain" }, conditions.map((text) => h("li", { text })))) : null);
     }
 
     function termsSection(product) {
@@ -333,7 +270,7 @@ export default {
       });
       const rules = [...new Set(ok.flatMap((a) => a.rules))];
       return h("section", { class: "offer__section", part: "offer-section" },
-        h("h3", { text: w("terms") }),
+        h("h3", { text: t("offer.terms") }),
         h("ul", { class: "sources" }, docs.map((file) => {
           const doc = t.source(file);
           if (!doc) return h("li", { text: file });
@@ -354,7 +291,7 @@ export default {
         return;
       }
       const line = root.querySelector("[data-offer-line]");
-      if (line) line.textContent = w("buyBy", { deadline: fmt.instant(shown.deadline), rel: fmt.relative(shown.deadline, now) });
+      if (line) line.textContent = t("offer.buyBy", { deadline: fmt.instant(shown.deadline), rel: fmt.relative(shown.deadline, now) });
     }
 
     compute();
