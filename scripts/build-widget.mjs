@@ -39,7 +39,7 @@ const plugin = (minifyCss) => ({
       const { catalog } = await import(pathToFileURL(path.join(ROOT, "pkg/care-refresh-node.js")).href);
       const ids = catalog().products.filter((p) => p.family === "care-refresh").map((p) => p.id);
       if (ids.length === 0) throw new Error("the catalog has no Care Refresh product");
-      return { contents: `export default new Set(${JSON.stringify(ids)});`, loader: "js" };
+      return { contents: `export default new Set(${JSON.stringify(ids.join(" "))}.split(" "));`, loader: "js" };
     });
     build.onLoad({ filter: /\.css$/ }, async (args) => {
       const text = readFileSync(args.path, "utf8");

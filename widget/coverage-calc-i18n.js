@@ -1,6 +1,6 @@
 // Every word the widget shows, in Japanese (the default) and English: the tables of words are in
 // coverage-calc-words-<lang>[-<group>].js (a chunk each: a page loads the languages and the groups
-// of words it shows, WORD_GROUPS), the translator and the source documents here. The core gives ids (rule ids, reasons, statuses,
+// of words it shows, WORD_GROUPS), the translator here. The core gives ids (rule ids, reasons, statuses,
 // error codes, source files); the words for them live in those tables.
 
 /** @typedef {"ja" | "en"} Lang */
@@ -31,19 +31,21 @@ const early = {
   },
 };
 
-/** The groups of words, each a chunk per language: `core` (every mode, Care Refresh), the families', the page's. */
-export const WORD_GROUPS = /** @type {const} */ (["core", "enterprise", "ipro", "page"]);
+/** The groups of words, each a chunk per language: `core` (every mode, Care Refresh), status mode's, the families', the page's. */
+export const WORD_GROUPS = /** @type {const} */ (["core", "status", "enterprise", "ipro", "page"]);
 
 /** The chunk of a group of words in a language (literal imports: the bundler splits each off). */
 const CHUNKS = {
   ja: {
     core: () => import("./coverage-calc-words-ja.js"),
+    status: () => import("./coverage-calc-words-ja-status.js"),
     enterprise: () => import("./coverage-calc-words-ja-enterprise.js"),
     ipro: () => import("./coverage-calc-words-ja-ipro.js"),
     page: () => import("./coverage-calc-words-ja-page.js"),
   },
   en: {
     core: () => import("./coverage-calc-words-en.js"),
+    status: () => import("./coverage-calc-words-en-status.js"),
     enterprise: () => import("./coverage-calc-words-en-enterprise.js"),
     ipro: () => import("./coverage-calc-words-en-ipro.js"),
     page: () => import("./coverage-calc-words-en-page.js"),
@@ -54,7 +56,7 @@ const CHUNKS = {
 export const groupsOf = (family) => (family === "care-enterprise" ? ["core", "enterprise"] : family === "ipro" ? ["core", "ipro"] : ["core"]);
 
 /** The words loaded, by language: `{words, rules}` merged over the groups loaded (`groups`). */
-const loaded = { ja: { groups: new Set(), words: {}, rules: {} }, en: { groups: new Set(), words: {}, rules: {} } };
+const loaded = { ja: { groups: new Set(), words: {}, rules: {}, sources: {} }, en: { groups: new Set(), words: {}, rules: {}, sources: {} } };
 /** The groups on their way, by `lang/group`. */
 const loading = new Map();
 const langKey = (lang) => (lang === "en" ? "en" : "ja");
@@ -74,6 +76,7 @@ export function loadWords(lang, groups = WORD_GROUPS) {
       loading.set(key, chunks[g]().then((m) => {
         Object.assign(table.words, m.words);
         Object.assign(table.rules, m.rules);
+        Object.assign(table.sources, m.sources ?? {});
         table.groups.add(g);
       }).finally(() => loading.delete(key)));
     }
@@ -91,38 +94,6 @@ export async function wordKeys(lang, group = null) {
   return [...Object.keys(early[lang]), ...Object.keys(loaded[lang].words)];
 }
 
-/**
- * The source documents, by the seed prefix of their file name (`003_….txt`): their titles,
- * publishers and dates, and a link where docs/rules.md's Sources table gives one (keep the two
- * in step).
- */
-const SOURCES = {
-  "000": {
-    title: "FAQ「DJI Care Refreshについて教えてください。」",
-    by: { ja: "セキド（セキドオンラインストア）・2023年7月より前の規約", en: "Sekido (DJI distributor), terms before July 2023" },
-    url: "https://sekido-rc.com/blog/technical/faq_190718_002/",
-  },
-  "001": {
-    title: "「DJI CARE REFRESH: DJI製品の故障、水没、衝突・墜落、経年劣化などをカバーするアフターサービスプラン」",
-    by: { ja: "DJI のチラシ（購入条件、対象製品費用一覧）・2023年の規約", en: "DJI flyer (conditions, price list), 2023 terms" },
-    url: null,
-  },
-  "002": {
-    title: "「DJI Care Enterprise ご説明資料」",
-    by: { ja: "DJI（日本）", en: "DJI (Japan)" },
-    url: "https://enterprise.dji.com/jp/djicare-enterprise/info#terms",
-  },
-  "003": {
-    title: { ja: "DJI Care Refresh の解説記事", en: "An article on DJI Care Refresh" },
-    by: { ja: "drone-wiki.net・2026年2月現在の価格", en: "drone-wiki.net, prices as of February 2026" },
-    url: "https://drone-wiki.net/media/dji-care-refresh",
-  },
-  "004": {
-    title: "「保証・修理制度ご説明資料」",
-    by: { ja: "i-PRO株式会社 ジャパンリージョン・2023年12月改版", en: "i-PRO Co., Ltd. (Japan region), revised December 2023" },
-    url: null,
-  },
-};
 
 
 /**
@@ -142,11 +113,6 @@ export function translator(lang) {
   t.has = (key) => key in dict || key in english.words || key in early.ja;
   t.rule = (id) => own.rules[id] ?? english.rules[id] ?? null;
   /** A source document: `{title, by, url}` (url null when the sources give none), or null. */
-  t.source = (file) => {
-    const s = SOURCES[String(file).slice(0, 3)];
-    if (!s) return null;
-    const pick = (v) => (typeof v === "string" ? v : v[lang] ?? v.en);
-    return { title: pick(s.title), by: pick(s.by), url: s.url };
-  };
+  t.source = (file) => own.sources[String(file).slice(0, 3)] ?? english.sources[String(file).slice(0, 3)] ?? null;
   return t;
 }

@@ -214,3 +214,11 @@ export const rules = {
   "EN-12": "renewal reminders 30, 15 and 7 days before expiry",
   "EN-13": "Basic vs Plus: units × plan price, plus the replacement fees, or what the repairs cost above the limit",
 };
+
+/**
+ * The source documents of these words, by the seed prefix of their file name (`003_….txt`): title,
+ * publisher and date, and a link where docs/rules.md's Sources table gives one (keep the two in step).
+ */
+export const sources = {
+  "002": { title: "「DJI Care Enterprise ご説明資料」", by: "DJI (Japan)", url: "https://enterprise.dji.com/jp/djicare-enterprise/info#terms" },
+};

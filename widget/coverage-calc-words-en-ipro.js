@@ -96,3 +96,11 @@ export const rules = {
   "IP-5": "shipping: the partner sends at its cost, i-PRO returns at its cost; on-site all Japan, extra travel for remote islands",
   "IP-6": "after the warranty: paid repair; mounts, SD cards cannot be repaired; requests through the partner",
 };
+
+/**
+ * The source documents of these words, by the seed prefix of their file name (`003_….txt`): title,
+ * publisher and date, and a link where docs/rules.md's Sources table gives one (keep the two in step).
+ */
+export const sources = {
+  "004": { title: "「保証・修理制度ご説明資料」", by: "i-PRO Co., Ltd. (Japan region), revised December 2023", url: null },
+};

@@ -32,23 +32,13 @@ export const words = {
   "hint.date": "For example 2026-11-20",
   "hint.invitation": "DJI sends it after a paid inspection or repair, once the window has closed.",
   start: "Service start date",
-  boughtOn: "Date the plan was bought (optional)",
   "hint.boughtOn": "Decides the edition of the terms. Empty: the start date.",
-  chain: "Earlier plans (when extended)",
-  "chain.none": "None (first plan)",
-  "chain.1y": "1 year → this plan",
-  "chain.1y1y": "1 year → 1 year → this plan",
-  "chain.2y": "2 years → this plan",
   "legend.claims": "Claims so far",
   "claims.empty": "No claims yet.",
   "claims.kind": ({ n }) => `Claim ${n}: kind`,
   "claims.date": ({ n }) => `Claim ${n}: date`,
   "claims.add": "Add a claim",
   "claims.remove": ({ n }) => `Remove claim ${n}`,
-  "kind.replacement": "Refresh replacement",
-  "kind.flyaway": "Flyaway replacement",
-  "kind.warranty-repair": "Warranty repair (defect)",
-
   "error.required": "Please fill this in.",
   "error.instant": "Enter a date and time as 2026-11-20 09:00.",
   "error.date": "Enter a date as 2026-11-20.",
@@ -113,9 +103,7 @@ export const words = {
   "state.active": "Active",
   "state.expired": "Expired",
   "state.extendable": ({ date, days }) => `Extend by ${date} — ${days === 0 ? "today is the last day" : days === 1 ? "1 day left" : `${days} days left`}`,
-  leftNoLongerUsable: "The plan has ended: the replacements left can no longer be used on it",
   replacementsLeft: "Refresh replacements left",
-  flyawayLeft: "Flyaway replacements left",
   left: ({ left, given }) => `${left} of ${given} left`,
   timeline: "Timeline",
   "tl.start": "Coverage starts",
@@ -125,16 +113,7 @@ export const words = {
   "tl.repair": ({ kind }) => `${kind} (not counted)`,
   "tl.extUntil": "Last day to buy the extension",
   nextFee: "Next replacement fee",
-  nextFlyawayFee: "Next flyaway fee",
   extension: "Extension",
-  "ext.available": ({ until }) => `Buy a 1-year plan by ${until} to extend.`,
-  "ext.not-started": ({ until }) => `After expiry, buy a 1-year plan by ${until} to extend.`,
-  "ext.window-closed": ({ until }) => `The last day to extend (${until}) has passed.`,
-  "ext.chain-at-maximum": "Coverage already reaches the 3-year maximum: no further extension.",
-  "ext.not-in-edition": "This edition of the terms has no extension.",
-  extPeriod: "Extended period",
-  extPrice: "Extension price",
-
   calendar: "Add the deadlines to a calendar (.ics)",
   "ics.deadline": ({ product, plan }) => `${plan} purchase deadline (${product})`,
   "ics.end": ({ product, plan }) => `${plan} coverage ends (${product})`,
@@ -145,8 +124,6 @@ export const words = {
   sources: "Sources",
   edition: "Edition of the terms",
   summaryBuy: ({ verdict, deadline }) => `${verdict}${deadline ? `. Deadline ${deadline}` : ""}`,
-  summaryStatus: ({ state, left }) => `${state}. ${left} replacements left`,
-
   // i-PRO (IP-1 … IP-6)
   "heading.ipro": "How long is an i-PRO product covered, and is a repair free?",
   "cost.free": "Free",
@@ -229,4 +206,14 @@ export const rules = {
   "CR-12": "service start (separate: day of purchase; with the product: 2 days after shipping)",
   "CR-13": "service end (12 or 24 months from the start)",
   "CR-14": "extension by a 1-year plan within 15 days after expiry, 3 years at most",
+};
+
+/**
+ * The source documents of these words, by the seed prefix of their file name (`003_….txt`): title,
+ * publisher and date, and a link where docs/rules.md's Sources table gives one (keep the two in step).
+ */
+export const sources = {
+  "000": { title: "FAQ「DJI Care Refreshについて教えてください。」", by: "Sekido (DJI distributor), terms before July 2023", url: "https://sekido-rc.com/blog/technical/faq_190718_002/" },
+  "001": { title: "「DJI CARE REFRESH: DJI製品の故障、水没、衝突・墜落、経年劣化などをカバーするアフターサービスプラン」", by: "DJI flyer (conditions, price list), 2023 terms", url: null },
+  "003": { title: "An article on DJI Care Refresh", by: "drone-wiki.net, prices as of February 2026", url: "https://drone-wiki.net/media/dji-care-refresh" },
 };

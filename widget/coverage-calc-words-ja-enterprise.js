@@ -217,3 +217,11 @@ export const rules = {
   "EN-12": "更新の案内メール（満了の30・15・7日前）",
   "EN-13": "Basic と Plus の比較：台数 × プラン価格に、事故ごとの交換費用または限度額を超えた修理費用を加える",
 };
+
+/**
+ * The source documents of these words, by the seed prefix of their file name (`003_….txt`): title,
+ * publisher and date, and a link where docs/rules.md's Sources table gives one (keep the two in step).
+ */
+export const sources = {
+  "002": { title: "「DJI Care Enterprise ご説明資料」", by: "DJI（日本）", url: "https://enterprise.dji.com/jp/djicare-enterprise/info#terms" },
+};

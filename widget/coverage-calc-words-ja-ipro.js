@@ -97,3 +97,11 @@ export const rules = {
   "IP-5": "送料：故障品の発送はパートナー負担、返送は i-PRO 負担。出張修理は全国、離島は交通費追加",
   "IP-6": "保証期間後は有償修理。金具・SD カードなどは修理不可。依頼はパートナー経由",
 };
+
+/**
+ * The source documents of these words, by the seed prefix of their file name (`003_….txt`): title,
+ * publisher and date, and a link where docs/rules.md's Sources table gives one (keep the two in step).
+ */
+export const sources = {
+  "004": { title: "「保証・修理制度ご説明資料」", by: "i-PRO株式会社 ジャパンリージョン・2023年12月改版", url: null },
+};

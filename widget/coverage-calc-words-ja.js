@@ -32,23 +32,13 @@ export const words = {
   "hint.date": "例：2026-11-20",
   "hint.invitation": "期限後に DJI サポートで有償点検・修理を受けると届くメールです。",
   start: "サービス開始日",
-  boughtOn: "プランの購入日（任意）",
   "hint.boughtOn": "規約の版を決めます。空欄なら開始日。",
-  chain: "これまでのプラン（継続の場合）",
-  "chain.none": "なし（最初のプラン）",
-  "chain.1y": "1年版 → 現在のプラン",
-  "chain.1y1y": "1年版 → 1年版 → 現在のプラン",
-  "chain.2y": "2年版 → 現在のプラン",
   "legend.claims": "これまでの利用",
   "claims.empty": "まだ利用していません。",
   "claims.kind": ({ n }) => `${n} 件目の種類`,
   "claims.date": ({ n }) => `${n} 件目の日付`,
   "claims.add": "利用を追加",
   "claims.remove": ({ n }) => `${n} 件目を削除`,
-  "kind.replacement": "リフレッシュ交換",
-  "kind.flyaway": "フライアウェイ交換",
-  "kind.warranty-repair": "保証修理（品質不良）",
-
   "error.required": "入力してください。",
   "error.instant": "日時を「2026-11-20 09:00」の形で入力してください。",
   "error.date": "日付を「2026-11-20」の形で入力してください。",
@@ -114,9 +104,7 @@ export const words = {
   "state.expired": "期間が終了しました",
   // Expired but still extendable: the extension leads, not "Expired" (issue 14).
   "state.extendable": ({ date, days }) => `${date}まで継続できます — ${days === 0 ? "今日が最終日" : `あと${days}日`}`,
-  leftNoLongerUsable: "期間が終了したため、残りの交換はこのプランではもう使えません",
   replacementsLeft: "リフレッシュ交換の残り",
-  flyawayLeft: "フライアウェイ交換の残り",
   left: ({ left, given }) => `${given} 回中 残り ${left} 回`,
   timeline: "これまでの経過",
   "tl.start": "補償開始",
@@ -126,16 +114,7 @@ export const words = {
   "tl.repair": ({ kind }) => `${kind}（回数に数えない）`,
   "tl.extUntil": "継続プランの購入期限",
   nextFee: "次の交換の料金",
-  nextFlyawayFee: "次のフライアウェイ交換の料金",
   extension: "継続プラン",
-  "ext.available": ({ until }) => `${until} までに 1 年版を購入すると延長できます。`,
-  "ext.not-started": ({ until }) => `補償の満了後、${until} までに 1 年版を購入すると延長できます。`,
-  "ext.window-closed": ({ until }) => `購入期限（${until}）を過ぎました。`,
-  "ext.chain-at-maximum": "補償の合計が上限の 3 年に達するため、これ以上延長できません。",
-  "ext.not-in-edition": "この版の規約には継続プランがありません。",
-  extPeriod: "延長後の期間",
-  extPrice: "継続プランの価格",
-
   calendar: "期限をカレンダーに追加（.ics）",
   "ics.deadline": ({ product, plan }) => `${plan} 購入期限（${product}）`,
   "ics.end": ({ product, plan }) => `${plan} 補償終了日（${product}）`,
@@ -146,8 +125,6 @@ export const words = {
   sources: "出典",
   edition: "規約の版",
   summaryBuy: ({ verdict, deadline }) => `${verdict}${deadline ? `。購入期限 ${deadline}` : ""}`,
-  summaryStatus: ({ state, left }) => `${state}。残り ${left} 回`,
-
   // i-PRO (IP-1 … IP-6)
   "heading.ipro": "i-PRO 製品の保証はいつまで、修理は無料か",
   "cost.free": "無料",
@@ -230,4 +207,14 @@ export const rules = {
   "CR-12": "サービス開始日（別購入は購入日、製品と同時購入は出荷の2日後）",
   "CR-13": "サービス終了日（開始から12か月または24か月）",
   "CR-14": "継続プラン（満了後15日以内に1年版、合計3年まで）",
+};
+
+/**
+ * The source documents of these words, by the seed prefix of their file name (`003_….txt`): title,
+ * publisher and date, and a link where docs/rules.md's Sources table gives one (keep the two in step).
+ */
+export const sources = {
+  "000": { title: "FAQ「DJI Care Refreshについて教えてください。」", by: "セキド（セキドオンラインストア）・2023年7月より前の規約", url: "https://sekido-rc.com/blog/technical/faq_190718_002/" },
+  "001": { title: "「DJI CARE REFRESH: DJI製品の故障、水没、衝突・墜落、経年劣化などをカバーするアフターサービスプラン」", by: "DJI のチラシ（購入条件、対象製品費用一覧）・2023年の規約", url: null },
+  "003": { title: "DJI Care Refresh の解説記事", by: "drone-wiki.net・2026年2月現在の価格", url: "https://drone-wiki.net/media/dji-care-refresh" },
 };

@@ -40,7 +40,7 @@ import { started } from "./api.js";
  */
 const MODES = new Map([
   ["buy", { family: "care-refresh", question: "buy", load: () => import("./coverage-calc-buy.js") }],
-  ["status", { family: "care-refresh", question: "status", load: () => import("./coverage-calc-status.js") }],
+  ["status", { family: "care-refresh", question: "status", words: ["status"], load: () => import("./coverage-calc-status.js") }],
   ["enterprise-buy", { family: "care-enterprise", question: "buy", load: () => import("./coverage-calc-enterprise.js").then((m) => m.enterpriseBuy) }],
   ["enterprise-status", { family: "care-enterprise", question: "status", load: () => import("./coverage-calc-enterprise.js").then((m) => m.enterpriseStatus) }],
   ["contract", { family: "care-enterprise", question: "contract", load: () => import("./coverage-calc-contract.js") }],
@@ -152,7 +152,7 @@ function engineFor(el) {
 function wordGroupsFor(el, modeName, product) {
   const id = el.getAttribute("product")?.trim() || null;
   const family = product?.family ?? (id !== null && !CARE_REFRESH_PRODUCTS.has(id) ? "care-enterprise" : null);
-  return [...new Set([...groupsOf(MODES.get(modeName)?.family), ...groupsOf(family)])];
+  return [...new Set([...groupsOf(MODES.get(modeName)?.family), ...(MODES.get(modeName)?.words ?? []), ...groupsOf(family)])];
 }
 
 /** The distance from the viewport at which an offer starts loading the wasm. */

@@ -37,7 +37,9 @@ const GROUPS_OF_MODULE = {
   "coverage-calc-compare.js": ["core", "enterprise"],
   // An offer for an Enterprise product loads the Enterprise words too.
   "coverage-calc-offer.js": ["core", "enterprise"],
+  "coverage-calc-offer-details.js": ["core", "enterprise"],
   "coverage-calc-ipro.js": ["core", "ipro"],
+  "coverage-calc-status.js": ["core", "status"],
   "shell.js": WORD_GROUPS,
 };
 const sources = [
