@@ -27,7 +27,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 
-const RUNS = Number(process.env.RUNS ?? 7);
+const RUNS = Number(process.env.RUNS ?? 11);
 const NOW = "2026-11-20T12:00:00+09:00";
 const REQUEST = { plan: "care-refresh-1y", product: "dji-mini-4-pro", activatedAt: "2026-11-19T09:00:00+09:00", now: NOW };
 

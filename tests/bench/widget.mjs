@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Budgets of the widget <coverage-calc>, printed as `key value` lines for scripts/bench.sh:
 //
-//   widget_gz_bytes N    the files the widget loads (pkg/coverage-calc.js: JS and CSS; index.js and the glue; the
+//   widget_gz_bytes N    the files of pkg/ www/shop.html loads for its widget (an offer of a Care Refresh
+//                        product: the widget's entry and chunks, JS and CSS; the API entry and glue; the
 //                        wasm), each gzip -9 as a server would send them, summed
 //   first_answer_ms N    navigation → first answer painted, www/shop.html in headless Chromium
 //                        (fresh browser context each run, so no cache), median of RUNS runs
 //
 // Needs pkg/ (make build) and /usr/bin/chromium.
 
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,18 +20,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const PKG = path.join(ROOT, "pkg");
 const RUNS = Number(process.env.RUNS ?? 7);
 
-// What the widget loads: its module (JS and CSS), the package's API entry and the glue it imports
-// (and the glue's snippets, while there are any), and the wasm.
-const files = ["coverage_calc_bg.wasm", "coverage-calc.js", "index.js", "coverage_calc.js",
-  ...(existsSync(path.join(PKG, "snippets")) ? readdirSync(path.join(PKG, "snippets"), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => path.join("snippets", f)) : [])];
-let gz = 0;
-let raw = 0;
-for (const f of files) {
-  const bytes = readFileSync(path.join(PKG, f));
-  raw += bytes.length;
-  gz += gzipSync(bytes, { level: 9 }).length;
-}
-
 const server = await startServer({ port: 0, host: "127.0.0.1" });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -38,6 +27,7 @@ const browser = await chromium.launch({
     "--disable-sync", "--no-first-run"],
 });
 const times = [];
+let files = [];
 try {
   for (let i = 0; i < RUNS + 1; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -51,10 +41,13 @@ try {
         }
       }, true);
     });
+    const asked = new Set();
+    page.on("request", (r) => { const u = new URL(r.url()); if (u.pathname.startsWith("/pkg/")) asked.add(u.pathname.slice(5)); });
     await page.goto(`${server.url}shop.html`);
     await page.waitForFunction(() => typeof window.__firstAnswer === "number");
     const ms = await page.evaluate(() => window.__firstAnswer);
     if (i > 0) times.push(ms); // the first run warms the browser process, not the page
+    files = [...asked];
     await context.close();
   }
 } finally {
@@ -64,6 +57,13 @@ try {
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 
+let gz = 0;
+let raw = 0;
+for (const f of files) {
+  const bytes = readFileSync(path.join(PKG, f));
+  raw += bytes.length;
+  gz += gzipSync(bytes, { level: 9 }).length;
+}
 console.log(`widget_files ${files.length}`);
 console.log(`widget_raw_bytes ${raw}`);
 console.log(`widget_gz_bytes ${gz}`);
