@@ -346,11 +346,15 @@ class CoverageCalcElement extends Base {
       const lang = langOf(this.getAttribute("lang"));
       const loads = Promise.all([loadEngine(engineFor(this), this.getAttribute("wasm-url")), loadMode(asked),
         loadWords(lang, wordGroupsFor(this, asked, null))]);
-      // Dates and yen are formatted by Intl: without it there is no answer to show, say so.
-      if (!intlWorks(lang)) {
-        clearTimeout(this.#patience);
-        this.#fail("intlMissing", "not_available");
-      }
+      // Dates and yen are formatted by Intl: without it there is no answer to show, say so. In a
+      // task of its own (its ICU data take a while on a slow phone), so that the requests above
+      // leave first and it runs while they are under way.
+      setTimeout(() => {
+        if (!intlWorks(lang)) {
+          clearTimeout(this.#patience);
+          this.#fail("intlMissing", "not_available");
+        }
+      });
       return loads;
     }).then(([e]) => {
       clearTimeout(this.#patience);
@@ -383,12 +387,14 @@ class CoverageCalcElement extends Base {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue) return;
+    // Before the engine is loaded there is nothing to render again (the upgrade of an element
+    // in the page's HTML calls this for each attribute: no Intl check then, #load makes it).
+    if (oldValue === newValue || !this.#engine) return;
     if (!intlWorks(langOf(this.getAttribute("lang")))) {
       if (name === "lang" && this.isConnected) this.#fail("intlMissing", "not_available");
       return;
     }
-    if (!this.#engine || this.#scheduled) return;
+    if (this.#scheduled) return;
     // Several attributes set together (a variant switch) re-render once.
     this.#scheduled = true;
     queueMicrotask(() => {
