@@ -153,8 +153,10 @@ export interface CoverageCalcAttributes {
 export declare class CoverageCalcElement extends HTMLElement {
   /**
    * Where the .wasm is (for a CDN, or a bundler that does not follow `new URL(…, import.meta.url)`):
-   * set before the first element connects. null (default): the first element's `wasm-url`, else
-   * `coverage_calc_bg.wasm` next to the widget's module.
+   * set before the first element connects; it names the module of every element (loaded through
+   * the full API). null (default): the first element's `wasm-url`, else
+   * `coverage_calc_care_refresh_bg.wasm` for an element that shows only Care Refresh and
+   * `coverage_calc_bg.wasm` for the others, next to the widget's module.
    */
   static wasmUrl: string | { readonly href: string } | null;
   static readonly observedAttributes: string[];

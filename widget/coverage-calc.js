@@ -5,16 +5,21 @@
 //
 // Attributes (all optional, all observed): `product` (a catalog id; without it the widget offers
 // a product list), `plans` (plan ids separated by spaces or commas: the plans to offer), `mode`
-// (`buy` default, `status`, `compare`, `ipro`), `lang` (`ja` default, `en`), `now` (an instant
+// (`buy` default, `status`, `enterprise-buy`, `enterprise-status`, `contract`, `compare`, `ipro`,
+// `offer`), `lang` (`ja` default, `en`), `now` (an instant
 // that pins "now", e.g. for a demo; the live clock by default), `wasm-url` (where the .wasm is, read
 // when the first element connects). Each attribute is also a property (`el.product = "…"`).
 //
-// It loads its WebAssembly through the package's API entry (./index.js: one fetch and one instance
-// for the API and every element of the page), from `CoverageCalcElement.wasmUrl`, the first
-// element's `wasm-url`, or by default `coverage_calc_bg.wasm` next to this file, renders into its own shadow root with a constructed
-// stylesheet (no inline script or style, works under `script-src 'self' 'wasm-unsafe-eval';
-// style-src 'self'`), builds its DOM with createElement/textContent only, stores nothing, makes
-// no request after its files are loaded, and defines no global but the element. Each answer is
+// It loads its WebAssembly through the package's API entries: the module with the Care Refresh
+// rules alone (./care-refresh.js, `coverage_calc_care_refresh_bg.wasm` next to this file) when all
+// an element shows is Care Refresh and no .wasm is named, else the full one (./index.js: one fetch
+// and one instance for the API and every element of the page) from `CoverageCalcElement.wasmUrl`,
+// the first element's `wasm-url`, or by default `coverage_calc_bg.wasm` next to this file. Its
+// modes, words and the offer's dialog are chunks loaded when shown (scripts/build-widget.mjs). It
+// renders into its own shadow root with constructed stylesheets (no inline script or style, works
+// under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`), builds its DOM with
+// createElement/textContent only, stores nothing, makes no request once what it shows is loaded,
+// and defines no global but the element. Each answer is
 // dispatched as a `coverage-change` CustomEvent (bubbles, composed) and kept in `.answer`.
 
 // The stylesheet as text (esbuild's text loader, minified by scripts/build-widget.mjs).
