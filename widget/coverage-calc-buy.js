@@ -13,9 +13,6 @@ import {
 const REGIONS = ["JP", "US", "CA", "CN", "HK", "TW", "KR", "AU", "GB", "EU", "CH", "NO", "other"];
 
 export default {
-  name: "buy",
-  family: "care-refresh",
-  question: "buy",
   requires: ["buy"],
   /** @param {any} ctx */
   create(ctx) {

@@ -46,10 +46,7 @@ const whole = (text) => {
 };
 
 export default {
-  name: "compare",
   css,
-  family: "care-enterprise",
-  question: "compare",
   requires: ["compare"],
   /** @param {any} ctx */
   create(ctx) {

@@ -12,10 +12,7 @@ import {
 } from "./coverage-calc-form.js";
 
 export default {
-  name: "contract",
   css,
-  family: "care-enterprise",
-  question: "contract",
   requires: ["plusContract"],
   /** @param {any} ctx */
   create(ctx) {

@@ -76,10 +76,7 @@ function conditionsBlock(ctx, a) {
 // ---------------------------------------------------------------------------------------------
 
 const enterpriseBuy = {
-  name: "enterprise-buy",
   css,
-  family: "care-enterprise",
-  question: "buy",
   requires: ["buy"],
   /** @param {any} ctx */
   create(ctx) {
@@ -315,10 +312,7 @@ const enterpriseBuy = {
 // ---------------------------------------------------------------------------------------------
 
 const enterpriseStatus = {
-  name: "enterprise-status",
   css,
-  family: "care-enterprise",
-  question: "status",
   requires: ["status"],
   /** @param {any} ctx */
   create(ctx) {

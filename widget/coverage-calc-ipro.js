@@ -21,10 +21,7 @@ const FAILURES = ["unit", "hdd", "software"];
 const dayNumber = (date) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 export default {
-  name: "ipro",
   css,
-  family: "ipro",
-  question: "ipro",
   requires: ["ipro"],
   /** @param {any} ctx */
   create(ctx) {

@@ -47,10 +47,7 @@ export function offerValue(el) {
 const amountOf = (fee) => (fee?.status === "published" ? Number(fee.amount) : null);
 
 export default {
-  name: "offer",
   requires: ["buy"],
-  /** Not a tab of a calculator page: it is made for a product page. */
-  productPage: true,
   /** @param {any} ctx */
   create(ctx) {
     const { t, fmt, state, lang } = ctx;

@@ -16,9 +16,6 @@ const CHAINS = {
 const KINDS = ["replacement", "flyaway", "warranty-repair"];
 
 export default {
-  name: "status",
-  family: "care-refresh",
-  question: "status",
   requires: ["status"],
   /** @param {any} ctx */
   create(ctx) {

@@ -36,12 +36,13 @@ import CARE_REFRESH_PRODUCTS from "coverage-calc:care-refresh-products";
 import { started } from "./api.js";
 
 /**
- * The modes, by name, in the order a page shows them: what the element needs to know of a mode
- * before its code is loaded, and `load`, which imports it (a chunk of its own: a page loads only
- * the modes it shows). A mode module is `{name, requires, create(ctx)}`; a mode that answers a
- * question for one family of products has `family` (its product list holds only that family's
- * products) and `question` (`buy`, `status`): for a product of another family the element shows
- * the mode of that family that answers the same question. `productPage`: not a tab of a page.
+ * The modes, by name, in the order a page shows them: what the element knows of a mode before its
+ * code is loaded, and `load`, which imports it (a chunk of its own: a page loads only the modes it
+ * shows). A mode that answers a question for one family of products has `family` (its product
+ * list holds only that family's products) and `question` (`buy`, `status`): for a product of
+ * another family the element shows the mode of that family that answers the same question.
+ * `words`: groups of words of its own (coverage-calc-i18n.js). `productPage`: made for a product
+ * page, not a tab of a calculator page. A mode's module gives `{requires, create(ctx), css?}`.
  */
 const MODES = new Map([
   ["buy", { family: "care-refresh", question: "buy", load: () => import("./coverage-calc-buy.js") }],
@@ -62,8 +63,8 @@ function loadMode(name) {
   if (!info || loadedModes.has(name)) return Promise.resolve();
   if (!loadingModes.has(name)) {
     loadingModes.set(name, info.load().then((m) => {
-      const mode = m.default ?? m;
-      loadedModes.set(name, mode);
+      // The module gives `requires`, `create` (and `css`); the registry what it says of the mode.
+      loadedModes.set(name, { name, ...info, ...(m.default ?? m) });
       if (name === "offer") offerModule = m;
     }).finally(() => loadingModes.delete(name)));
   }
