@@ -22,3 +22,10 @@ const { createRequire } = await import("node:module");
 const manifest = createRequire(import.meta.url)("coverage-calc/package.json");
 assert.equal(manifest.name, "coverage-calc");
 console.log("node-esm: ok (no init call; buy, status, catalog, callJson; coded errors)");
+
+// The Care Refresh module's entry, as installed: its own instance beside the full one.
+const cr = await import("coverage-calc/care-refresh");
+assert.equal(cr.buy({ plan: "care-refresh-1y", product: "dji-mini-4-pro", now }).eligible, true);
+assert.throws(() => cr.buy({ plan: "enterprise-basic", product: "matrice-300-rtk", now }), (err) => err.code === "invalid_value");
+assert.equal(buy({ plan: "enterprise-basic", product: "matrice-300-rtk", now }).family, "care-enterprise");
+console.log("node-esm: ok (coverage-calc/care-refresh beside the full module)");
