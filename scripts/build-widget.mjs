@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds the widget <coverage-calc> with esbuild (from node_modules: scripts/ensure-tools.sh
-// installs it): its entry pkg/coverage-calc.js (the element, the words, the stylesheet: esbuild's
-// text loader, the CSS minified by esbuild first) and a chunk per mode, pkg/coverage-calc-*.js
-// (code splitting: a page loads the modes it shows, when it shows them). The package's API
+// installs it): its entry pkg/coverage-calc.js (the element, its base stylesheet: esbuild's text
+// loader, the CSS minified by esbuild first) and chunks, pkg/coverage-calc-*.js and pkg/chunk-*.js
+// (code splitting: a page loads the modes, words and stylesheets it shows, when it shows them;
+// the widget's own `import()`s say where the chunks are). The package's API
 // entries (./index.js and ./care-refresh.js, which import the wasm-bindgen glue) stay imports, so
 // the widget and a page's own `import … from "coverage-calc"` share one module: one fetch of the
 // .wasm, one instance. The ids of the Care Refresh products (the import
@@ -12,6 +13,7 @@
 //   node scripts/build-widget.mjs --readable   (the same bundle unminified, to debug the widget)
 //   node scripts/build-widget.mjs --esbuild    (minified by esbuild instead of terser)
 //   node scripts/build-widget.mjs --compare    (gzip -9 sizes: esbuild's minifier vs terser's; writes nothing)
+//   node scripts/build-widget.mjs --one-file   (no chunks: one module, to compare first answers; not shipped)
 //
 // The JavaScript is minified by terser: measured on this widget (2026-12), esbuild's minifier
 // gives 82,707 bytes, 30,077 gzipped; terser 82,672 bytes, 29,265 gzipped (812 bytes, 2.7 %, less
@@ -27,7 +29,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const READABLE = process.argv.includes("--readable");
 const COMPARE = process.argv.includes("--compare");
 const BANNER = "// <coverage-calc>: the embeddable calculator (custom element). Built by scripts/build-widget.mjs\n"
-  + "// from widget/ with esbuild; it imports the package's API entry ./index.js. Sources and docs: README.md.";
+  + "// from widget/ with esbuild; it imports its chunks and the package's API entries. Sources and docs: README.md.";
 
 /** The widget's sources: the API entry external, the stylesheet as minified text. */
 const plugin = (minifyCss) => ({
