@@ -59,7 +59,6 @@ export const groupsOf = (family) => (family === "care-enterprise" ? ["core", "en
 const loaded = { ja: { groups: new Set(), words: {}, rules: {}, sources: {} }, en: { groups: new Set(), words: {}, rules: {}, sources: {} } };
 /** The groups on their way, by `lang/group`. */
 const loading = new Map();
-const langKey = (lang) => (lang === "en" ? "en" : "ja");
 
 /**
  * Loads groups of words of `lang` (`ja`, `en`; all groups by default), each chunk fetched once;
@@ -68,10 +67,10 @@ const langKey = (lang) => (lang === "en" ? "en" : "ja");
  * @param {readonly string[]} groups
  */
 export function loadWords(lang, groups = WORD_GROUPS) {
-  const table = loaded[langKey(lang)];
-  const chunks = CHUNKS[langKey(lang)];
+  const table = loaded[langOf(lang)];
+  const chunks = CHUNKS[langOf(lang)];
   return Promise.all(groups.filter((g) => !table.groups.has(g) && chunks[g]).map((g) => {
-    const key = `${langKey(lang)}/${g}`;
+    const key = `${langOf(lang)}/${g}`;
     if (!loading.has(key)) {
       loading.set(key, chunks[g]().then((m) => {
         Object.assign(table.words, m.words);
@@ -85,7 +84,7 @@ export function loadWords(lang, groups = WORD_GROUPS) {
 }
 
 /** Whether `groups` of the words of `lang` are loaded (`translator(lang)` then knows their keys). */
-export const wordsLoaded = (lang, groups = WORD_GROUPS) => groups.every((g) => loaded[langKey(lang)].groups.has(g));
+export const wordsLoaded = (lang, groups) => groups.every((g) => loaded[langOf(lang)].groups.has(g));
 
 /** The keys of one group of a language's words (`core` with the early ones), or of all (tests/node/words.mjs). */
 export async function wordKeys(lang, group = null) {
@@ -102,11 +101,11 @@ export async function wordKeys(lang, group = null) {
  * @param {Lang} lang
  */
 export function translator(lang) {
-  const own = loaded[langKey(lang)];
+  const own = loaded[langOf(lang)];
   const english = loaded.en;
   const dict = own.words;
   const t = (key, params = {}) => {
-    const value = dict[key] ?? early[langKey(lang)][key] ?? english.words[key] ?? early.en[key];
+    const value = dict[key] ?? early[langOf(lang)][key] ?? english.words[key] ?? early.en[key];
     if (value === undefined) return key;
     return typeof value === "function" ? value(params) : value;
   };

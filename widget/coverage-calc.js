@@ -73,6 +73,9 @@ function loadMode(name) {
 /** The offer mode's module once loaded (`el.value`). */
 let offerModule = null;
 
+/** The mode an element asks for (its `mode` attribute; `buy` by default). */
+const modeOf = (el) => (el.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+
 /** The name of the mode that answers `name`'s question for `product` (`name` itself when it is of its family). */
 function modeFor(name, product) {
   const mode = MODES.get(name);
@@ -142,7 +145,7 @@ function careRefreshWasmUrl() {
  */
 function engineFor(el) {
   if (CoverageCalcElement.wasmUrl || el.getAttribute("wasm-url") || engines.has("all") || started.has("full")) return "all";
-  const asked = (el.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+  const asked = modeOf(el);
   const product = el.getAttribute("product")?.trim() || null;
   const careRefreshOnly = asked === "offer"
     ? product !== null && CARE_REFRESH_PRODUCTS.has(product)
@@ -170,8 +173,7 @@ const NEAR_PX = 600;
  * is visible at load); else when an IntersectionObserver (rootMargin NEAR_PX) sees it come near.
  */
 function nearViewport(el) {
-  const mode = (el.getAttribute("mode") ?? "").trim().toLowerCase();
-  if (mode !== "offer" || typeof IntersectionObserver !== "function") return Promise.resolve();
+  if (modeOf(el) !== "offer" || typeof IntersectionObserver !== "function") return Promise.resolve();
   const r = el.getBoundingClientRect();
   const vh = window.innerHeight || document.documentElement.clientHeight;
   const vw = window.innerWidth || document.documentElement.clientWidth;
@@ -348,7 +350,7 @@ class CoverageCalcElement extends Base {
     };
     Promise.resolve().then(() => nearViewport(this)).then(() => {
       patience();
-      const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+      const asked = modeOf(this);
       const lang = langOf(this.getAttribute("lang"));
       const loads = Promise.all([loadEngine(engineFor(this), this.getAttribute("wasm-url")), loadMode(asked),
         loadWords(lang, wordGroupsFor(this, asked, null))]);
@@ -378,7 +380,7 @@ class CoverageCalcElement extends Base {
     const lang = langOf(this.getAttribute("lang"));
     this.#body.replaceChildren(h("p", { class: "notice", part: "notice", role: "alert", text: translator(lang)(key, params) }));
     this.#view = null;
-    this.#emit({ mode: (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy", lang, answer: null, error: code });
+    this.#emit({ mode: modeOf(this), lang, answer: null, error: code });
   }
 
   #patience = 0;
@@ -518,7 +520,7 @@ class CoverageCalcElement extends Base {
 
   #render() {
     const focusedId = this.#shadow.activeElement?.id ?? null;
-    const asked = (this.getAttribute("mode") ?? "buy").trim().toLowerCase() || "buy";
+    const asked = modeOf(this);
     const productId = this.getAttribute("product")?.trim() || null;
     const modeName = modeFor(asked, this.#engine.catalog.products.find((p) => p.id === productId));
     const lang = langOf(this.getAttribute("lang"));
